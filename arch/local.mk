@@ -1,0 +1,1 @@
+# arch/ build fragment (owned by the arch work)

@@ -1,0 +1,3 @@
+# src/ build fragment
+bin_PROGRAMS += src/janus
+src_janus_SOURCES = src/janus.c
