@@ -1,1 +1,2 @@
 # contrib/ build fragment
+EXTRA_DIST += contrib/bootstrap.sh

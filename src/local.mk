@@ -1,3 +1,15 @@
-# src/ build fragment
+# src/ build fragment: the supervisor and its CLI.
 bin_PROGRAMS += src/janus
+noinst_LTLIBRARIES += src/libjanussup.la
+src_libjanussup_la_SOURCES = \
+	src/cli.c src/cli.h \
+	src/jobctl.c src/jobctl.h \
+	src/launch.c src/launch.h \
+	src/log.c src/log.h \
+	src/mem.c src/mem.h \
+	src/supervisor.c src/supervisor.h \
+	src/sysinfo.c src/sysinfo.h \
+	src/trace.c src/trace.h \
+	src/tracee.c src/tracee.h
 src_janus_SOURCES = src/janus.c
+src_janus_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la

@@ -1,0 +1,41 @@
+#!/bin/sh
+# bootstrap.sh - from a fresh Debian 12 checkout to a built janus in ./build.
+#
+# Installs the Debian packages the build and the test suite need (when run
+# as root, or through sudo), then runs autoreconf, configure and make.
+# Idempotent: run it again after pulling.  Extra arguments go to configure
+# (e.g. --enable-sanitizers).
+set -eu
+cd "$(dirname "$0")/.."
+
+pkgs="autoconf automake libtool pkg-config make gcc libc6-dev linux-libc-dev
+      libelf-dev libunwind-dev libseccomp-dev check strace python3"
+# i386 test programs (-m32) need the multilib toolchain, on x86_64 only.
+[ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ] && pkgs="$pkgs gcc-multilib"
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "bootstrap: installing Debian packages:$missing"
+	if [ "$(id -u)" = 0 ]; then
+		sudo=
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo=sudo
+	else
+		echo "bootstrap: missing packages:$missing; run this script as root" >&2
+		exit 1
+	fi
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086 # the list is meant to split
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+autoreconf -fi
+mkdir -p build
+cd build
+../configure --enable-werror "$@"
+make -j"$(nproc)"
+echo "bootstrap: built $(pwd)/src/janus"

@@ -1,0 +1,281 @@
+/* supervisor.c - the event loop (see supervisor.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "jobctl.h"
+#include "log.h"
+#include "mem.h"
+#include "supervisor.h"
+#include "sysinfo.h"
+
+void sup_init(struct supervisor *sup, const struct janus_opts *opts)
+{
+	memset(sup, 0, sizeof *sup);
+	sup->opts = opts;
+	sup->use_syscall_info = !opts->no_syscall_info;
+	tracee_table_init(&sup->tracees);
+}
+
+void sup_adopt_command(struct supervisor *sup, pid_t pid)
+{
+	sup->command = pid;
+	/* Seized while blocked before exec: no attach stop will come, and its
+	 * calls up to execve are janus's, not the command's. */
+	struct tracee *tr = tracee_add(&sup->tracees, pid, TF_HIDE);
+	tr->flags &= ~TF_STARTUP;
+}
+
+static void kill_one(struct tracee *tr, void *arg)
+{
+	(void)arg;
+	kill(tr->tid, SIGKILL);
+}
+
+void sup_kill_all(struct supervisor *sup)
+{
+	tracee_foreach(&sup->tracees, kill_one, NULL);
+}
+
+void sup_fini(struct supervisor *sup)
+{
+	trace_close(&sup->trace);
+	tracee_table_free(&sup->tracees);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+bool sup_next_event(struct supervisor *sup, struct janus_event *ev)
+{
+	int status;
+	pid_t tid;
+	do
+		tid = waitpid(-1, &status, __WALL);
+	while (tid < 0 && errno == EINTR);
+	if (tid < 0) {
+		if (errno == ECHILD)
+			return false;
+		die_perror("waitpid");
+	}
+	(void)sup;
+	memset(ev, 0, sizeof *ev);
+	ev->tid = tid;
+	ev->status = status;
+	if (WIFEXITED(status)) {
+		ev->kind = EV_EXITED;
+	} else if (WIFSIGNALED(status)) {
+		ev->kind = EV_KILLED;
+	} else if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
+		ev->kind = EV_SYSCALL;
+	} else {
+		ev->sig = WSTOPSIG(status);
+		ev->event = (unsigned)status >> 16;
+		switch (ev->event) {
+		case 0:
+			ev->kind = EV_SIGNAL;
+			break;
+		case PTRACE_EVENT_FORK:
+		case PTRACE_EVENT_VFORK:
+		case PTRACE_EVENT_CLONE:
+			ev->kind = EV_NEW_CHILD;
+			break;
+		case PTRACE_EVENT_EXEC:
+			ev->kind = EV_EXEC;
+			break;
+		case PTRACE_EVENT_SECCOMP:
+			ev->kind = EV_SECCOMP;
+			break;
+		case PTRACE_EVENT_STOP:
+			ev->kind = is_stop_signal(ev->sig) ? EV_GROUP_STOP : EV_EVENT_STOP;
+			break;
+		default:
+			ev->kind = EV_EVENT_STOP;
+			break;
+		}
+	}
+	return true;
+}
+
+/* Resumes tid; a tracee that vanished (ESRCH: killed meanwhile) reports
+ * its death as a later event, anything else is janus's failure. */
+static void resume(pid_t tid, int request, int sig)
+{
+	if (ptrace((enum __ptrace_request)request, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+		die_perror("ptrace resume of %d", (int)tid);
+}
+
+static bool tracing(const struct supervisor *sup, const struct tracee *tr)
+{
+	return sup->trace.out && !(tr->flags & TF_HIDE);
+}
+
+static void fill_view(struct call_view *cv, pid_t tid, const struct stop_info *si)
+{
+	memset(cv, 0, sizeof *cv);
+	cv->pid = tid;
+	cv->arch = si->arch;
+	cv->sc = arch_syscall(si->arch, si->nr);
+	cv->nr = si->nr;
+	memcpy(cv->args, si->args, sizeof cv->args);
+	cv->retval = si->rval;
+	cv->read = mem_read_cb;
+	cv->read_ctx = (void *)(intptr_t)tid;
+}
+
+static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+{
+	if (!si->arch) {
+		/* DESIGN: a stop of an ABI janus has no table for kills the task. */
+		warn_msg("pid %d: system call of unknown ABI (AUDIT_ARCH 0x%x): killing it",
+			 (int)tr->tid, si->audit_arch);
+		kill(tr->tid, SIGKILL);
+		return;
+	}
+	const struct sc_desc *sc = arch_syscall(si->arch, si->nr);
+	if ((tr->flags & TF_HIDE) && sc && sc->id == SC_execve)
+		tr->flags &= ~TF_HIDE;	/* the command's own life starts here */
+	tr->flags |= TF_IN_SYSCALL;
+	if (!tracing(sup, tr))
+		return;
+	struct call_view cv;
+	fill_view(&cv, tr->tid, si);
+	decode_entry(&tr->rec, &cv);
+	if (sc && sc->ret == RK_NORETURN) {
+		decode_unfinished(&tr->rec);
+		trace_call(&sup->trace, &tr->rec);
+		tr->flags &= ~TF_IN_SYSCALL;
+	}
+}
+
+static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+{
+	bool pending = tr->flags & TF_IN_SYSCALL;
+	tr->flags &= ~TF_IN_SYSCALL;
+	/* An exit without our entry: the call janus attached in. */
+	if (!pending || !tracing(sup, tr))
+		return;
+	struct call_view cv;
+	fill_view(&cv, tr->tid, si);
+	cv.arch = tr->rec.arch;		/* the entry's ABI governs the decoding */
+	cv.sc = tr->rec.sc;
+	cv.nr = tr->rec.nr;
+	memcpy(cv.args, tr->rec.args, sizeof cv.args);
+	decode_exit(&tr->rec, &cv);
+	trace_call(&sup->trace, &tr->rec);
+}
+
+static void on_syscall(struct supervisor *sup, struct tracee *tr)
+{
+	struct stop_info si;
+	bool entry_hint = !(tr->flags & TF_IN_SYSCALL);
+	int r = sysinfo_get(tr->tid, sup->use_syscall_info, entry_hint, &si);
+	if (r == -ESRCH)
+		return;		/* killed meanwhile: its death is the next event */
+	if (r < 0) {
+		errno = -r;
+		die_perror("cannot read the system call of pid %d", (int)tr->tid);
+	}
+	if (si.op == STOP_ENTRY)
+		on_syscall_entry(sup, tr, &si);
+	else if (si.op == STOP_EXIT)
+		on_syscall_exit(sup, tr, &si);
+	resume(tr->tid, PTRACE_SYSCALL, 0);
+}
+
+static void on_new_child(struct supervisor *sup, struct tracee *tr)
+{
+	unsigned long msg = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, tr->tid, NULL, &msg) == 0 && msg) {
+		/* The child may have reported its attach stop already. */
+		tracee_add(&sup->tracees, (pid_t)msg, 0);
+		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);
+	}
+	resume(tr->tid, PTRACE_SYSCALL, 0);
+}
+
+static void on_exec(struct supervisor *sup, struct tracee *tr)
+{
+	unsigned long former = 0;
+	pid_t tid = tr->tid;
+	if (ptrace(PTRACE_GETEVENTMSG, tid, NULL, &former) == 0 && (pid_t)former != tid) {
+		/* A non-leader thread exec'd: it now has the leader's tid, and
+		 * its call record (the execve) moves with it. */
+		debug_msg("exec by thread %lu: it is now %d", former, (int)tid);
+		tracee_rename(&sup->tracees, (pid_t)former, tid);
+	}
+	resume(tid, PTRACE_SYSCALL, 0);
+}
+
+static void on_group_stop(struct supervisor *sup, const struct janus_event *ev)
+{
+	if (ptrace(PTRACE_LISTEN, ev->tid, NULL, NULL) < 0 && errno != ESRCH)
+		die_perror("PTRACE_LISTEN %d", (int)ev->tid);
+	if (ev->tid == sup->command)
+		jobctl_mirror_stop(sup->command, ev->sig);
+}
+
+static void on_gone(struct supervisor *sup, const struct janus_event *ev)
+{
+	struct tracee *tr = tracee_find(&sup->tracees, ev->tid);
+	if (tr && (tr->flags & TF_IN_SYSCALL) && tracing(sup, tr)) {
+		decode_unfinished(&tr->rec);	/* killed inside a call */
+		trace_call(&sup->trace, &tr->rec);
+	}
+	if (tr && !(tr->flags & TF_HIDE))
+		trace_exit(&sup->trace, ev->tid, ev->status);
+	if (ev->tid == sup->command) {
+		sup->command_status = ev->status;
+		sup->command_done = true;
+	}
+	tracee_remove(&sup->tracees, ev->tid);
+}
+
+void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
+{
+	if (ev->kind == EV_EXITED || ev->kind == EV_KILLED) {
+		on_gone(sup, ev);
+		return;
+	}
+	/* A stop of a task janus has not heard of yet: a new child whose
+	 * attach stop overtook its parent's fork event. */
+	struct tracee *tr = tracee_add(&sup->tracees, ev->tid, 0);
+	if (tr->flags & TF_STARTUP) {
+		tr->flags &= ~TF_STARTUP;
+		if (ev->kind == EV_EVENT_STOP || ev->kind == EV_GROUP_STOP) {
+			resume(ev->tid, PTRACE_SYSCALL, 0);	/* the attach stop */
+			return;
+		}
+	}
+	switch (ev->kind) {
+	case EV_SYSCALL:
+		on_syscall(sup, tr);
+		break;
+	case EV_NEW_CHILD:
+		on_new_child(sup, tr);
+		break;
+	case EV_EXEC:
+		on_exec(sup, tr);
+		break;
+	case EV_SECCOMP:
+	case EV_EVENT_STOP:
+		resume(ev->tid, PTRACE_SYSCALL, 0);
+		break;
+	case EV_GROUP_STOP:
+		on_group_stop(sup, ev);
+		break;
+	case EV_SIGNAL:
+		resume(ev->tid, PTRACE_SYSCALL, ev->sig);
+		break;
+	case EV_EXITED:
+	case EV_KILLED:
+		break;
+	}
+}

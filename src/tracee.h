@@ -1,0 +1,42 @@
+/* tracee.h - what the supervisor knows about each traced task (thread). */
+#ifndef JANUS_TRACEE_H
+#define JANUS_TRACEE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "decode.h"
+
+enum tracee_flags {
+	TF_STARTUP = 1 << 0,	/* attached, first stop not seen yet */
+	TF_IN_SYSCALL = 1 << 1,	/* between entry and exit stop */
+	TF_HIDE = 1 << 2,	/* janus's own pre-exec calls: not traced */
+	TF_MAIN = 1 << 3,	/* member of the command's first thread group */
+};
+
+struct tracee {
+	pid_t tid;
+	unsigned flags;
+	struct call_record rec;	/* the call in progress (trace mode) */
+	struct tracee *next;	/* hash chain */
+};
+
+struct tracee_table {
+	struct tracee **bucket;
+	unsigned nbucket;
+	unsigned count;
+};
+
+void tracee_table_init(struct tracee_table *t);
+void tracee_table_free(struct tracee_table *t);
+struct tracee *tracee_find(struct tracee_table *t, pid_t tid);
+/* Adds a tracee in TF_STARTUP state; returns the existing one if present. */
+struct tracee *tracee_add(struct tracee_table *t, pid_t tid, unsigned flags);
+void tracee_remove(struct tracee_table *t, pid_t tid);
+/* Moves the entry of old_tid to new_tid (exec from a non-leader thread),
+ * dropping whatever new_tid had. */
+struct tracee *tracee_rename(struct tracee_table *t, pid_t old_tid, pid_t new_tid);
+/* Calls fn for every tracee; fn must not add or remove. */
+void tracee_foreach(struct tracee_table *t, void (*fn)(struct tracee *, void *), void *arg);
+
+#endif
