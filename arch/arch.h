@@ -52,6 +52,12 @@ struct regset_layout {
 	size_t size;			/* sizeof the regset as the kernel returns it */
 	uint8_t width;			/* bytes per slot: 8 or 4 */
 	uint16_t off[JR_COUNT];		/* byte offset of each slot */
+	/* Slots (bit 1 << JR_x) whose value is only the low 32 bits of an
+	 * 8-byte register: i386 via `int $0x80` in the x86_64 regset.
+	 * regs_get returns the low half, as the kernel uses it; regs_set
+	 * stores the value sign-extended from 32 bits, as the kernel itself
+	 * fills rax after a 32-bit call.  0 in every other layout. */
+	uint16_t low32;
 };
 
 struct janus_arch {
@@ -78,11 +84,13 @@ const struct janus_arch *arch_by_name(const char *name);	/* NULL: unknown */
 const struct janus_arch *arch_native(void);
 
 /* Lookups; safe for any 64-bit number (-1, the x32 bit, huge values):
- * they return NULL / -1 rather than index out of range. */
+ * they return NULL / -1 rather than index out of range.  arch_syscall
+ * returns NULL for a hole too, so a non-NULL result always has a name. */
 const struct sc_desc *arch_syscall(const struct janus_arch *a, uint64_t nr);
 long arch_syscall_nr(const struct janus_arch *a, const char *name);	/* -1: none */
 long arch_syscall_nr_by_id(const struct janus_arch *a, enum sc_id id);	/* -1: none */
 const char *sc_id_name(enum sc_id id);				/* NULL: bad id */
+enum sc_id sc_id_by_name(const char *name);			/* SC_COUNT: unknown */
 
 /* Register access through a layout; the value is zero-extended from
  * the slot width (callers sign-extend JR_RETVAL themselves via
