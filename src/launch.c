@@ -126,6 +126,18 @@ pid_t launch_command(const char *path, char *const argv[])
 		errno = err;
 		die_perror("cannot trace the command (PTRACE_SEIZE)");
 	}
+	/* A seized task reports syscall stops only once it was restarted with
+	 * PTRACE_SYSCALL: stop it (it is blocked reading the gate) and
+	 * restart it so, before it may go on to execve. */
+	int status;
+	if (ptrace(PTRACE_INTERRUPT, pid, NULL, NULL) < 0 ||
+	    waitpid(pid, &status, __WALL) != pid || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SYSCALL, pid, NULL, NULL) < 0) {
+		int err = errno;
+		kill(pid, SIGKILL);
+		errno = err;
+		die_perror("cannot take control of the command");
+	}
 	if (write(gate[1], "g", 1) != 1) {
 		kill(pid, SIGKILL);
 		die_perror("cannot start the command");

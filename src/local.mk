@@ -8,8 +8,13 @@ src_libjanussup_la_SOURCES = \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
 	src/supervisor.c src/supervisor.h \
+	src/sysedit.c src/sysedit.h src/ptrace_compat.h \
 	src/sysinfo.c src/sysinfo.h \
 	src/trace.c src/trace.h \
 	src/tracee.c src/tracee.h
 src_janus_SOURCES = src/janus.c
 src_janus_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la
+include src/decode.mk
+include src/canon.mk
+# Objects that include arch.h need the generated tables first.
+$(src_janus_OBJECTS) $(src_libjanussup_la_OBJECTS): $(ARCH_GEN_H)

@@ -83,14 +83,12 @@ static int from_registers(pid_t tid, bool entry_hint, struct stop_info *si)
 	si->audit_arch = a->audit_arch;
 	si->op = entry_hint ? STOP_ENTRY : STOP_EXIT;
 	si->nr = regs_get(l, regs, JR_SCNO);
-	/* A 32-bit -1 (no syscall) in orig_eax reads as 0xffffffff. */
-	if (l->width == 4 && si->nr == 0xffffffffu)
-		si->nr = UINT64_MAX;
-	for (int i = 0; i < 6; i++) {
+	/* The kernel reports a 32-bit ABI's number as a sign-extended int,
+	 * so -1 (no syscall) is UINT64_MAX there as on 64-bit ABIs. */
+	if (a->wordsize == 4)
+		si->nr = (uint64_t)(int64_t)(int32_t)si->nr;
+	for (int i = 0; i < 6; i++)
 		si->args[i] = regs_get(l, regs, (enum janus_reg)(JR_ARG0 + i));
-		if (a->wordsize == 4)	/* the i386 gate sees only the low halves */
-			si->args[i] &= 0xffffffffu;
-	}
 	si->rval = arch_sign_extend(a, regs_get(l, regs, JR_RETVAL));
 	return 0;
 }

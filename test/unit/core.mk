@@ -1,0 +1,7 @@
+# Unit tests of the supervisor's own modules (CLI, sysedit).
+check_PROGRAMS += test/unit/check_cli test/unit/check_sysedit
+TESTS += test/unit/check_cli test/unit/check_sysedit
+test_unit_check_cli_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_cli_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+test_unit_check_sysedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_sysedit_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
