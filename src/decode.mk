@@ -7,6 +7,7 @@ src_libjanusdecode_la_SOURCES = \
 	src/decode_mem.c \
 	src/decode_msghdr.c \
 	src/decode_sockaddr.c \
+	src/msghdr.c src/msghdr.h \
 	src/strbuf.c src/strbuf.h \
 	src/xlat.c src/xlat.h \
 	src/xlat_fs.c \

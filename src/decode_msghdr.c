@@ -12,42 +12,14 @@
 #include <sys/socket.h>
 
 #include "decode_priv.h"
+#include "msghdr.h"
 #include "xlat.h"
 
 #define CONTROL_MAX 1024	/* bytes of msg_control read */
 
-struct msghdr_view {
-	uint64_t name, iov, iovlen, control, controllen;
-	uint32_t namelen;
-	int32_t flags;
-};
-
-static uint64_t get_word(const unsigned char *p, unsigned ws)
-{
-	if (ws == 4) {
-		uint32_t w;
-		memcpy(&w, p, sizeof w);
-		return w;
-	}
-	uint64_t w;
-	memcpy(&w, p, sizeof w);
-	return w;
-}
-
 static int read_msghdr(const struct arg_ctx *ax, uint64_t addr, struct msghdr_view *m)
 {
-	unsigned ws = decode_wordsize(ax->arch);
-	unsigned char raw[7 * 8];
-	if (decode_read_full(ax, addr, raw, 6 * ws + sizeof m->flags))
-		return -1;
-	m->name = get_word(raw, ws);
-	memcpy(&m->namelen, raw + ws, sizeof m->namelen);
-	m->iov = get_word(raw + 2 * ws, ws);
-	m->iovlen = get_word(raw + 3 * ws, ws);
-	m->control = get_word(raw + 4 * ws, ws);
-	m->controllen = get_word(raw + 5 * ws, ws);
-	memcpy(&m->flags, raw + 6 * ws, sizeof m->flags);
-	return 0;
+	return msghdr_read(ax->read, ax->read_ctx, decode_wordsize(ax->arch), addr, m);
 }
 
 /* [{iov_base="...", iov_len=5}, ...]; data_limit < 0: each iov_len. */
@@ -73,7 +45,7 @@ static void put_iov(struct strbuf *sb, const struct arg_ctx *ax, uint64_t iov,
 			sb_puts(sb, "...");
 			break;
 		}
-		uint64_t base = get_word(raw, ws), len = get_word(raw + ws, ws);
+		uint64_t base = abi_word(raw, ws), len = abi_word(raw + ws, ws);
 		uint64_t shown = len;
 		if (data_limit >= 0) {
 			shown = (uint64_t)data_limit < len ? (uint64_t)data_limit : len;
@@ -133,7 +105,7 @@ static void put_control(struct strbuf *sb, const struct arg_ctx *ax, uint64_t ad
 			sb_puts(sb, "...");
 			break;
 		}
-		uint64_t clen = get_word(buf + off, ws);
+		uint64_t clen = abi_word(buf + off, ws);
 		int level, type;
 		memcpy(&level, buf + off + ws, sizeof level);
 		memcpy(&type, buf + off + ws + sizeof level, sizeof type);

@@ -1,0 +1,34 @@
+/* msghdr.h - struct msghdr and its control messages as the tracee's ABI
+ * lays them out.  In both word sizes field k of struct msghdr is at k
+ * words (msg_namelen and msg_flags are ints, padded on 64-bit); a cmsghdr
+ * is a word (cmsg_len) and two ints, and control messages are aligned to
+ * the word size (CMSG_ALIGN; 4 bytes for compat tasks). */
+#ifndef JANUS_MSGHDR_H
+#define JANUS_MSGHDR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode.h"
+
+struct msghdr_view {
+	uint64_t name, iov, iovlen, control, controllen;
+	uint32_t namelen;
+	int32_t flags;
+};
+
+/* A word of the tracee's size (4 or 8 bytes) at p, zero-extended. */
+uint64_t abi_word(const unsigned char *p, unsigned wordsize);
+
+/* Reads the msghdr at addr.  Returns 0 or -errno. */
+int msghdr_read(mem_read_fn rd, void *ctx, unsigned wordsize, uint64_t addr,
+		struct msghdr_view *m);
+
+/* Calls fn for each control message in buf[0..len) (msg_control as read
+ * from the tracee), stopping at the first whose cmsg_len is malformed, as
+ * the kernel's CMSG_NXTHDR does.  Returns the number of messages seen. */
+int cmsg_walk(const unsigned char *buf, size_t len, unsigned wordsize,
+	      void (*fn)(void *arg, int level, int type, const unsigned char *data, size_t dlen),
+	      void *arg);
+
+#endif
