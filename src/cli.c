@@ -9,15 +9,18 @@
 #include "cli.h"
 
 const char cli_usage[] =
-	"janus [-qV] [--trace[=text|json]] [-o FILE] -- command [argument ...]";
+	"janus [-qV] [-p POLICY] [--trace[=text|json]] [-o FILE] -- command [argument ...]\n"
+	"       janus --check [POLICY]";
 
-enum { OPT_TRACE = 256, OPT_NO_SYSCALL_INFO, OPT_DEBUG };
+enum { OPT_TRACE = 256, OPT_NO_SYSCALL_INFO, OPT_DEBUG, OPT_CHECK };
 
 static const struct option long_opts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "policy", required_argument, NULL, 'p' },
+	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "trace", optional_argument, NULL, OPT_TRACE },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
 	{ "no-syscall-info", no_argument, NULL, OPT_NO_SYSCALL_INFO },
@@ -52,7 +55,7 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 	optind = 0;	/* glibc: full re-initialisation, so tests may call us again */
 	opterr = 0;
 	for (;;) {
-		int c = getopt_long(argc, argv, "+:hVqo:", long_opts, NULL);
+		int c = getopt_long(argc, argv, "+:hVqo:p:", long_opts, NULL);
 		if (c == -1)
 			break;
 		switch (c) {
@@ -65,6 +68,12 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 			break;
 		case 'o':
 			o->output = optarg;
+			break;
+		case 'p':
+			o->policy = optarg;
+			break;
+		case OPT_CHECK:
+			o->check = true;
 			break;
 		case OPT_TRACE:
 			if (parse_trace(optarg, &o->trace) < 0)
@@ -83,6 +92,16 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 			return fail(errbuf, errlen, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (o->check) {
+		if (optind < argc && o->policy)
+			return fail(errbuf, errlen, "--check takes one policy, got '%s' and '%s'",
+				    o->policy, argv[optind]);
+		if (optind < argc)
+			o->policy = argv[optind++];
+		if (optind < argc)
+			return fail(errbuf, errlen, "unexpected argument '%s' after the policy", argv[optind]);
+		return CLI_RUN;
+	}
 	if (optind >= argc)
 		return fail(errbuf, errlen, "%s", "no command given");
 	if (o->output && o->trace == TRACE_NONE)
@@ -95,6 +114,9 @@ void cli_print_help(void)
 {
 	printf("Usage: %s\n\n"
 	       "Run a command under janus, the system-call interposition supervisor.\n\n"
+	       "  -p, --policy POLICY  enforce POLICY (a file, or a built-in: default, allow-all);\n"
+	       "                       without -p the built-in default policy applies\n"
+	       "      --check [POLICY] validate POLICY, print what it compiled to, run nothing\n"
 	       "  --trace[=text|json]  print every system call of every process and thread\n"
 	       "  -o, --output FILE    write the trace to FILE instead of standard error\n"
 	       "  -q, --quiet          no informational messages\n"
@@ -102,7 +124,7 @@ void cli_print_help(void)
 	       "      --no-syscall-info  decode from registers, not PTRACE_GET_SYSCALL_INFO\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n\n"
-	       "Exit status: the command's; 125 if janus itself fails,\n"
+	       "Exit status: the command's; 125 if janus itself fails (including a bad policy),\n"
 	       "126 if the command cannot be executed, 127 if it is not found.\n",
 	       cli_usage);
 }

@@ -17,7 +17,9 @@ struct janus_opts {
 	bool quiet;
 	bool debug;
 	bool no_syscall_info;	/* force the register-table fallback (testing) */
-	char **cmd;		/* NULL-terminated argv of the command */
+	const char *policy;	/* -p: a file, or a built-in name; NULL: the default */
+	bool check;		/* --check: validate and print the policy, run nothing */
+	char **cmd;		/* NULL-terminated argv of the command (NULL with --check) */
 };
 
 enum cli_action {

@@ -136,7 +136,7 @@ static void arg_text(const struct call_record *rec, unsigned i, const char **s, 
 	*len = strlen(tmp);
 }
 
-void decode_text(struct strbuf *out, const struct call_record *rec)
+void decode_call_text(struct strbuf *out, const struct call_record *rec)
 {
 	char tmp[32];
 	const char *sep = "";
@@ -155,7 +155,13 @@ void decode_text(struct strbuf *out, const struct call_record *rec)
 		sb_putn(out, s, len);
 		sep = ", ";
 	}
-	sb_puts(out, ") = ");
+	sb_putc(out, ')');
+}
+
+void decode_text(struct strbuf *out, const struct call_record *rec)
+{
+	decode_call_text(out, rec);
+	sb_puts(out, " = ");
 	if (rec->rettext.len)
 		sb_putn(out, rec->rettext.s, rec->rettext.len);
 	else

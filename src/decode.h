@@ -57,6 +57,9 @@ void decode_unfinished(struct call_record *rec);
 /* "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3" without pid
  * prefix or newline; the caller adds "[pid N] " and "\n". */
 void decode_text(struct strbuf *out, const struct call_record *rec);
+/* "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY)": the call without its
+ * result (denial reports). */
+void decode_call_text(struct strbuf *out, const struct call_record *rec);
 /* One JSON object, no newline:
  * {"pid":N,"abi":"x86_64","nr":257,"syscall":"openat",
  *  "args":["AT_FDCWD","\"/etc/passwd\"","O_RDONLY"],"raw":[..six numbers..],

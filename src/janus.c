@@ -1,28 +1,76 @@
-/* janus.c - main: parse, launch, supervise, exit as the command did. */
+/* janus.c - main: parse, load the policy, launch, supervise, exit as the
+ * command did. */
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "jobctl.h"
 #include "launch.h"
 #include "log.h"
+#include "policy.h"
 #include "supervisor.h"
+#include "tmpdir.h"
+
+/* policy/policies/allow-all.policy, embedded at build time. */
+extern const char janus_allow_all_text[];
 
 static struct supervisor *fatal_sup;
+static char private_tmp[PATH_MAX];
 
 static void kill_tracees(void)
 {
 	if (fatal_sup)
 		sup_kill_all(fatal_sup);
+	if (private_tmp[0])
+		tmpdir_remove(private_tmp);
+}
+
+static const char *home_dir(void)
+{
+	const char *h = getenv("HOME");
+	if (h && h[0] == '/')
+		return h;
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_dir ? pw->pw_dir : "/";
+}
+
+/* -p NAME: a built-in policy, else a file. */
+static struct policy *load_policy(const char *name, const struct policy_vars *vars,
+				  struct policy_diag *diag)
+{
+	if (!name || strcmp(name, "default") == 0)
+		return policy_load_default(vars, diag);
+	if (strcmp(name, "allow-all") == 0 && access(name, F_OK) < 0)
+		return policy_load_string("allow-all.policy", janus_allow_all_text, vars, diag);
+	return policy_load_file(name, vars, diag);
+}
+
+static int check_policy(const struct janus_opts *o, struct policy_vars *vars)
+{
+	struct policy_diag diag;
+	vars->tmpdir = "/tmp/janus.XXXXXX";	/* made only when a command runs */
+	struct policy *pol = load_policy(o->policy, vars, &diag);
+	if (!pol) {
+		fprintf(stderr, "janus: %s", diag.text);
+		return 1;
+	}
+	policy_warnings(pol, stderr);
+	policy_dump(pol, stdout);
+	policy_free(pol);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	struct janus_opts opts;
-	char err[256];
+	char err[256], cwd[PATH_MAX];
 	switch (cli_parse(argc, argv, &opts, err, sizeof err)) {
 	case CLI_HELP:
 		cli_print_help();
@@ -37,19 +85,41 @@ int main(int argc, char **argv)
 		break;
 	}
 	log_init("janus", opts.debug);
+	if (!getcwd(cwd, sizeof cwd))
+		die_perror("getcwd");
+	struct policy_vars vars = { .home = home_dir(), .cwd = cwd };
+	if (opts.check)
+		return check_policy(&opts, &vars);
+
+	int r = tmpdir_create(private_tmp);
+	if (r < 0) {
+		errno = -r;
+		die_perror("cannot create a private temporary directory");
+	}
+	log_set_fatal_hook(kill_tracees);
+	vars.tmpdir = private_tmp;
+	struct policy_diag diag;
+	struct policy *pol = load_policy(opts.policy, &vars, &diag);
+	if (!pol) {
+		fprintf(stderr, "janus: %s", diag.text);
+		die_msg("no command was run: the policy did not load");
+	}
 
 	struct supervisor sup;
-	sup_init(&sup, &opts);
-	int r = trace_open(&sup.trace, opts.trace, opts.output);
+	sup_init(&sup, &opts, pol);
+	r = trace_open(&sup.trace, opts.trace, opts.output);
 	if (r < 0)
 		die_msg("cannot open trace file '%s': %s", opts.output, strerror(-r));
 
 	char *path;
 	r = launch_resolve(opts.cmd[0], &path);
-	if (r)
+	if (r) {
+		tmpdir_remove(private_tmp);
 		return r;
+	}
+	if (setenv("TMPDIR", private_tmp, 1) < 0)
+		die_perror("setenv");
 	fatal_sup = &sup;
-	log_set_fatal_hook(kill_tracees);
 	pid_t pid = launch_command(path, opts.cmd);
 	free(path);
 	sup_adopt_command(&sup, pid);
@@ -63,5 +133,7 @@ int main(int argc, char **argv)
 	if (!sup.command_done)
 		die_msg("lost track of the command (pid %d)", (int)pid);
 	sup_fini(&sup);
+	policy_free(pol);
+	tmpdir_remove(private_tmp);
 	jobctl_exit_like(status);
 }

@@ -22,7 +22,7 @@ static volatile sig_atomic_t command_pid;
 
 static const int forwarded[] = {
 	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
-	SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH,
+	SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCONT,
 };
 
 /* Async-signal-safe: reads /proc/PID/status into buf. */

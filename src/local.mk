@@ -1,20 +1,34 @@
 # src/ build fragment: the supervisor and its CLI.
 bin_PROGRAMS += src/janus
 noinst_LTLIBRARIES += src/libjanussup.la
+src_libjanussup_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 src_libjanussup_la_SOURCES = \
 	src/cli.c src/cli.h \
 	src/jobctl.c src/jobctl.h \
+	src/judge.c src/judge.h \
 	src/launch.c src/launch.h \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
+	src/members.c src/members.h \
+	src/report.c src/report.h \
+	src/subcall.c src/subcall.h \
 	src/supervisor.c src/supervisor.h \
 	src/sysedit.c src/sysedit.h src/ptrace_compat.h \
 	src/sysinfo.c src/sysinfo.h \
 	src/trace.c src/trace.h \
+	src/tmpdir.c src/tmpdir.h \
 	src/tracee.c src/tracee.h
 src_janus_SOURCES = src/janus.c
-src_janus_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la
+src_janus_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
+src_janus_LDADD = src/libjanussup.la src/libjanuscanon.la src/libjanusdecode.la policy/libjanuspolicy.la arch/libjanusarch.la
 include src/decode.mk
 include src/canon.mk
 # Objects that include arch.h need the generated tables first.
 $(src_janus_OBJECTS) $(src_libjanussup_la_OBJECTS): $(ARCH_GEN_H)
+
+# The shipped allow-all policy, built in as `-p allow-all'.
+nodist_src_janus_SOURCES = src/gen/allow_all.c
+CLEANFILES += src/gen/allow_all.c
+src/gen/allow_all.c: $(srcdir)/policy/policies/allow-all.policy $(srcdir)/policy/embed.awk
+	$(AM_V_GEN)$(MKDIR_P) src/gen && LC_ALL=C $(AWK) -v var=janus_allow_all_text \
+		-f $(srcdir)/policy/embed.awk $(srcdir)/policy/policies/allow-all.policy > $@-t && mv -f $@-t $@

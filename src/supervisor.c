@@ -11,15 +11,20 @@
 #include "jobctl.h"
 #include "log.h"
 #include "mem.h"
+#include "report.h"
 #include "supervisor.h"
 #include "sysinfo.h"
 
-void sup_init(struct supervisor *sup, const struct janus_opts *opts)
+void sup_init(struct supervisor *sup, const struct janus_opts *opts, const struct policy *pol)
 {
 	memset(sup, 0, sizeof *sup);
 	sup->opts = opts;
 	sup->use_syscall_info = !opts->no_syscall_info;
+	sup->edit_mode = opts->no_syscall_info ? SYSEDIT_REGS : SYSEDIT_AUTO;
+	sup->policy = pol;
 	tracee_table_init(&sup->tracees);
+	if (pol)
+		judge_init(&sup->judge, pol, &sup->tracees);
 }
 
 void sup_adopt_command(struct supervisor *sup, pid_t pid)
@@ -46,6 +51,10 @@ void sup_fini(struct supervisor *sup)
 {
 	trace_close(&sup->trace);
 	tracee_table_free(&sup->tracees);
+	if (sup->policy)
+		judge_fini(&sup->judge);
+	call_record_free(&sup->report_rec);
+	sb_free(&sup->report_line);
 }
 
 static bool is_stop_signal(int sig)
@@ -130,6 +139,37 @@ static void fill_view(struct call_view *cv, pid_t tid, const struct stop_info *s
 	cv->read_ctx = (void *)(intptr_t)tid;
 }
 
+/* Applies the policy's verdict at the entry stop.  A refused call is
+ * skipped (number -1: the kernel runs nothing) and its errno written at
+ * the exit stop; a killed task never returns to user space. */
+static void enforce(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+{
+	struct sc_event ev;
+	struct verdict v;
+	judge_call(&sup->judge, tr, si, &ev, &v);
+	/* Refusals that are the kernel's own answer (a path that does not
+	 * resolve, a number the ABI does not have) are not policy news. */
+	bool policy_said = strcmp(v.check ? v.check : "", JUDGE_KERNEL) != 0 &&
+			   arch_syscall(si->arch, si->nr) != NULL;
+	if ((v.action != VERDICT_ALLOW && policy_said) || v.log) {
+		if (!sup->opts->quiet || v.log)
+			report_verdict(stderr, &sup->report_rec, &sup->report_line, tr->tid, si, &ev, &v);
+	}
+	if (v.action == VERDICT_ALLOW)
+		return;
+	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, (uint64_t)-1, NULL);
+	if (r < 0 && r != -ESRCH) {
+		errno = -r;
+		die_perror("cannot refuse a call of pid %d", (int)tr->tid);
+	}
+	if (v.action == VERDICT_KILL) {
+		kill(tr->tid, SIGKILL);
+		return;
+	}
+	tr->flags |= TF_DENIED;
+	tr->deny_err = v.err;
+}
+
 static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
 {
 	if (!si->arch) {
@@ -143,6 +183,9 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, const st
 	if ((tr->flags & TF_HIDE) && sc && sc->id == SC_execve)
 		tr->flags &= ~TF_HIDE;	/* the command's own life starts here */
 	tr->flags |= TF_IN_SYSCALL;
+	tr->arch = si->arch;
+	if (sup->policy && !(tr->flags & TF_HIDE))
+		enforce(sup, tr, si);
 	if (!tracing(sup, tr))
 		return;
 	struct call_view cv;
@@ -155,10 +198,20 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, const st
 	}
 }
 
-static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si_in)
 {
 	bool pending = tr->flags & TF_IN_SYSCALL;
+	struct stop_info copy = *si_in, *si = &copy;
 	tr->flags &= ~TF_IN_SYSCALL;
+	if (tr->flags & TF_DENIED) {
+		tr->flags &= ~TF_DENIED;
+		int r = sysedit_result(tr->tid, tr->arch, sup->edit_mode, -(int64_t)tr->deny_err);
+		if (r < 0 && r != -ESRCH) {
+			errno = -r;
+			die_perror("cannot set the result of pid %d", (int)tr->tid);
+		}
+		si->rval = -(int64_t)tr->deny_err;
+	}
 	/* An exit without our entry: the call janus attached in. */
 	if (!pending || !tracing(sup, tr))
 		return;
@@ -209,7 +262,8 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 		/* A non-leader thread exec'd: it now has the leader's tid, and
 		 * its call record (the execve) moves with it. */
 		debug_msg("exec by thread %lu: it is now %d", former, (int)tid);
-		tracee_rename(&sup->tracees, (pid_t)former, tid);
+		struct tracee *moved = tracee_rename(&sup->tracees, (pid_t)former, tid);
+		moved->rec.pid = tid;	/* the execve line is the leader's now */
 	}
 	resume(tid, PTRACE_SYSCALL, 0);
 }

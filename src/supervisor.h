@@ -8,6 +8,9 @@
 #include <sys/types.h>
 
 #include "cli.h"
+#include "judge.h"
+#include "policy.h"
+#include "sysedit.h"
 #include "trace.h"
 #include "tracee.h"
 
@@ -40,9 +43,15 @@ struct supervisor {
 	int command_status;
 	bool command_done;
 	bool use_syscall_info;
+	enum sysedit_mode edit_mode;
+	const struct policy *policy;	/* NULL: allow everything (no checks) */
+	struct judge judge;
+	struct call_record report_rec;	/* scratch for denial reports */
+	struct strbuf report_line;
 };
 
-void sup_init(struct supervisor *sup, const struct janus_opts *opts);
+/* pol may be NULL: every call is allowed, nothing is fetched. */
+void sup_init(struct supervisor *sup, const struct janus_opts *opts, const struct policy *pol);
 /* Registers the first tracee (already seized, about to exec). */
 void sup_adopt_command(struct supervisor *sup, pid_t pid);
 /* Waits for the next stop; false when no tracee is left. */

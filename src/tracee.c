@@ -118,6 +118,7 @@ struct tracee *tracee_rename(struct tracee_table *t, pid_t old_tid, pid_t new_ti
 	if (!tr)
 		return tracee_add(t, new_tid, 0);
 	tr->tid = new_tid;
+	tr->tgid = new_tid;	/* after exec the thread is the leader */
 	unsigned s = slot(t, new_tid);
 	tr->next = t->bucket[s];
 	t->bucket[s] = tr;

@@ -11,12 +11,15 @@ enum tracee_flags {
 	TF_STARTUP = 1 << 0,	/* attached, first stop not seen yet */
 	TF_IN_SYSCALL = 1 << 1,	/* between entry and exit stop */
 	TF_HIDE = 1 << 2,	/* janus's own pre-exec calls: not traced */
-	TF_MAIN = 1 << 3,	/* member of the command's first thread group */
+	TF_DENIED = 1 << 3,	/* the call in progress was refused: write deny_err at exit */
 };
 
 struct tracee {
 	pid_t tid;
 	unsigned flags;
+	pid_t tgid;		/* 0 until needed (judge.c reads it lazily) */
+	int deny_err;		/* TF_DENIED: the errno the call returns */
+	const struct janus_arch *arch;	/* ABI of the call in progress */
 	struct call_record rec;	/* the call in progress (trace mode) */
 	struct tracee *next;	/* hash chain */
 };

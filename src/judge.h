@@ -1,0 +1,37 @@
+/* judge.h - from a syscall-entry stop to a verdict: fetch from the tracee
+ * what the policy needs (paths, addresses, control messages, targets,
+ * i386 socketcall/ipc sub-calls), then ask the engine.  The engine never
+ * sees ptrace; this file never sees policy syntax. */
+#ifndef JANUS_JUDGE_H
+#define JANUS_JUDGE_H
+
+#include <limits.h>
+#include <sys/socket.h>
+
+#include "policy.h"
+#include "sysinfo.h"
+#include "tracee.h"
+
+struct judge {
+	const struct policy *policy;
+	struct tracee_table *tracees;
+	/* Scratch reused for every call: no allocation on the hot path. */
+	char path[2][PATH_MAX];
+	char raw[PATH_MAX];
+	struct sockaddr_storage addr;
+	unsigned char *control;		/* CONTROL_MAX bytes */
+};
+
+/* verdict.check of a call refused with the errno the kernel would give
+ * itself (the path does not resolve, a pointer is bad): not reported. */
+#define JUDGE_KERNEL "kernel"
+
+void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t);
+void judge_fini(struct judge *j);
+/* Decides the call tr is entering.  Fills *v; *ev is the event the
+ * engine saw (for reports).  Never fails: what cannot be fetched is
+ * refused with the errno the kernel would have given (EFAULT, ...). */
+void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
+		struct sc_event *ev, struct verdict *v);
+
+#endif
