@@ -98,6 +98,18 @@ static unsigned canon_flags(const struct policy_path *p, const char *raw)
 	return f;
 }
 
+/* A member's own /proc/PID is shown to the policy as /proc/self, so rules
+ * can name it (the resolver turned /proc/self into /proc/PID). */
+static void name_self(char *path, pid_t tgid)
+{
+	char own[32];
+	int n = snprintf(own, sizeof own, "/proc/%d", (int)tgid);
+	if (strncmp(path, own, (size_t)n) != 0 || (path[n] != '/' && path[n] != '\0'))
+		return;
+	memmove(path + 10, path + n, strlen(path + n) + 1);	/* 10 = strlen("/proc/self") */
+	memcpy(path, "/proc/self", 10);
+}
+
 static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev)
 {
 	struct policy_path pp[2];
@@ -110,12 +122,17 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 			r = canon_resolve(&cc, dirfd, "", CANON_EMPTY_PATH, j->path[i], PATH_MAX);
 		} else {
 			r = read_path(j, tr->tid, ev->args[pp[i].arg]);
+			if (r == 0 && pp[i].empty_unchecked && j->raw[0] == '\0') {
+				ev->path[i] = "";	/* fstat by another name */
+				continue;
+			}
 			if (r == 0)
 				r = canon_resolve(&cc, dirfd, j->raw, canon_flags(&pp[i], j->raw),
 						  j->path[i], PATH_MAX);
 		}
 		if (r < 0)
 			return r;
+		name_self(j->path[i], cc.tgid);
 		ev->path[i] = j->path[i];
 	}
 	return 0;
