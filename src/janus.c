@@ -114,6 +114,8 @@ int main(int argc, char **argv)
 	char *path;
 	r = launch_resolve(opts.cmd[0], &path);
 	if (r) {
+		sup_fini(&sup);
+		policy_free(pol);
 		tmpdir_remove(private_tmp);
 		return r;
 	}
