@@ -9,7 +9,7 @@
 #include "cli.h"
 
 const char cli_usage[] =
-	"janus [-qV] [-p POLICY] [--trace[=text|json]] [-o FILE] -- command [argument ...]\n"
+	"janus [-qV] [-p POLICY] [-u USER] [--trace[=text|json]] [-o FILE] -- command [argument ...]\n"
 	"       janus --check [POLICY]";
 
 enum { OPT_TRACE = 256, OPT_NO_SYSCALL_INFO, OPT_DEBUG, OPT_CHECK };
@@ -21,6 +21,7 @@ static const struct option long_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "policy", required_argument, NULL, 'p' },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "user", required_argument, NULL, 'u' },
 	{ "trace", optional_argument, NULL, OPT_TRACE },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
 	{ "no-syscall-info", no_argument, NULL, OPT_NO_SYSCALL_INFO },
@@ -55,7 +56,7 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 	optind = 0;	/* glibc: full re-initialisation, so tests may call us again */
 	opterr = 0;
 	for (;;) {
-		int c = getopt_long(argc, argv, "+:hVqo:p:", long_opts, NULL);
+		int c = getopt_long(argc, argv, "+:hVqo:p:u:", long_opts, NULL);
 		if (c == -1)
 			break;
 		switch (c) {
@@ -71,6 +72,9 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 			break;
 		case 'p':
 			o->policy = optarg;
+			break;
+		case 'u':
+			o->user = optarg;
 			break;
 		case OPT_CHECK:
 			o->check = true;
@@ -117,6 +121,7 @@ void cli_print_help(void)
 	       "  -p, --policy POLICY  enforce POLICY (a file, or a built-in: default, allow-all);\n"
 	       "                       without -p the built-in default policy applies\n"
 	       "      --check [POLICY] validate POLICY, print what it compiled to, run nothing\n"
+	       "  -u, --user USER      run the command as USER, with no capabilities (janus as root)\n"
 	       "  --trace[=text|json]  print every system call of every process and thread\n"
 	       "  -o, --output FILE    write the trace to FILE instead of standard error\n"
 	       "  -q, --quiet          no informational messages\n"

@@ -19,6 +19,7 @@ struct janus_opts {
 	bool no_syscall_info;	/* force the register-table fallback (testing) */
 	const char *policy;	/* -p: a file, or a built-in name; NULL: the default */
 	bool check;		/* --check: validate and print the policy, run nothing */
+	const char *user;	/* --user: run the command as this user (janus must be root) */
 	char **cmd;		/* NULL-terminated argv of the command (NULL with --check) */
 };
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "creds.h"
 #include "jobctl.h"
 #include "launch.h"
 #include "log.h"
@@ -91,6 +92,9 @@ int main(int argc, char **argv)
 	if (opts.check)
 		return check_policy(&opts, &vars);
 
+	struct creds creds;
+	if (creds_lookup(opts.user, &creds) < 0)
+		return JANUS_EXIT_INTERNAL;
 	int r = tmpdir_create(private_tmp);
 	if (r < 0) {
 		errno = -r;
@@ -122,7 +126,9 @@ int main(int argc, char **argv)
 	if (setenv("TMPDIR", private_tmp, 1) < 0)
 		die_perror("setenv");
 	fatal_sup = &sup;
-	pid_t pid = launch_command(path, opts.cmd);
+	if (creds.change && chown(private_tmp, creds.uid, creds.gid) < 0)
+		die_perror("cannot give the private temporary directory to '%s'", creds.name);
+	pid_t pid = launch_command(path, opts.cmd, &creds);
 	free(path);
 	sup_adopt_command(&sup, pid);
 	jobctl_install(pid);

@@ -78,13 +78,19 @@ int launch_resolve(const char *name, char **path)
 	return best;
 }
 
-static void __attribute__((noreturn)) child(int gate, const char *path, char *const argv[])
+static void __attribute__((noreturn)) child(int gate, const char *path, char *const argv[],
+					   const struct creds *creds)
 {
 	char go;
 	/* Blocks until the parent has attached. EOF: janus is gone. */
 	if (read(gate, &go, 1) != 1)
 		_exit(JANUS_EXIT_INTERNAL);
 	close(gate);
+	int r = creds_apply(creds);
+	if (r < 0) {
+		dprintf(2, "janus: cannot set the command's credentials: %s\n", strerror(-r));
+		_exit(JANUS_EXIT_INTERNAL);
+	}
 	execv(path, argv);
 	if (errno == ENOEXEC) {
 		/* As execvp(3): a file without a #! line is a shell script. */
@@ -105,7 +111,7 @@ static void __attribute__((noreturn)) child(int gate, const char *path, char *co
 	_exit(err == ENOENT ? JANUS_EXIT_NOTFOUND : JANUS_EXIT_NOEXEC);
 }
 
-pid_t launch_command(const char *path, char *const argv[])
+pid_t launch_command(const char *path, char *const argv[], const struct creds *creds)
 {
 	int gate[2];
 	if (pipe2(gate, O_CLOEXEC) < 0)
@@ -116,7 +122,7 @@ pid_t launch_command(const char *path, char *const argv[])
 		die_perror("fork");
 	if (pid == 0) {
 		close(gate[1]);
-		child(gate[0], path, argv);
+		child(gate[0], path, argv, creds);
 	}
 	close(gate[0]);
 	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)JANUS_PTRACE_OPTIONS) < 0) {

@@ -4,6 +4,8 @@
 
 #include <sys/types.h>
 
+#include "creds.h"
+
 /* The ptrace options every tracee gets: children are traced from their
  * first instruction (fork/vfork/clone), exec is an event, and every tracee
  * is SIGKILLed if janus dies (fail closed). */
@@ -20,6 +22,6 @@ int launch_resolve(const char *name, char **path);
 /* Forks the command, attaches to it with PTRACE_SEIZE before it runs a
  * single instruction of its own, and lets it exec.  Returns its pid; dies
  * (exit 125) when it cannot attach. */
-pid_t launch_command(const char *path, char *const argv[]);
+pid_t launch_command(const char *path, char *const argv[], const struct creds *creds);
 
 #endif

@@ -4,6 +4,7 @@ noinst_LTLIBRARIES += src/libjanussup.la
 src_libjanussup_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 src_libjanussup_la_SOURCES = \
 	src/cli.c src/cli.h \
+	src/creds.c src/creds.h \
 	src/jobctl.c src/jobctl.h \
 	src/judge.c src/judge.h \
 	src/launch.c src/launch.h \
