@@ -75,6 +75,10 @@ struct janus_arch {
 	/* Irregular: changing the syscall number needs a regset of its own
 	 * (aarch64 NT_ARM_SYSTEM_CALL); 0 when JR_SCNO is writable. */
 	unsigned scno_regset;
+	/* Bytes of the instruction that entered the kernel: rewinding the
+	 * instruction pointer by this much re-executes the call (x86
+	 * `syscall`, `int $0x80` and `sysenter` are 2 bytes, arm64 `svc` 4). */
+	uint8_t syscall_insn_len;
 };
 
 /* Registry. */

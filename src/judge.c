@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/un.h>
 
 #include "canon.h"
@@ -20,11 +21,13 @@
  * 20 KiB by default); janus reads them whole so nothing hides past a cap. */
 #define CONTROL_MAX (64 * 1024)
 
-void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t)
+void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t,
+		const struct scratch_set *regions)
 {
 	memset(j, 0, sizeof *j);
 	j->policy = pol;
 	j->tracees = t;
+	j->regions = regions;
 	j->control = malloc(CONTROL_MAX);
 	if (!j->control)
 		die_perror("judge");
@@ -64,21 +67,21 @@ static pid_t tgid_of(struct tracee *tr)
 	return tr->tgid ? tr->tgid : tr->tid;
 }
 
-/* Reads the NUL-terminated string at addr into j->raw.  -ENAMETOOLONG
+/* Reads the NUL-terminated string at addr into raw.  -ENAMETOOLONG
  * when no NUL comes within PATH_MAX, as the kernel's getname(). */
-static int read_path(struct judge *j, pid_t tid, uint64_t addr)
+static int read_path(char raw[PATH_MAX], pid_t tid, uint64_t addr)
 {
 	size_t got = 0;
-	while (got < sizeof j->raw) {
+	while (got < PATH_MAX) {
 		/* Read up to the next page boundary only: the string may end
 		 * just before an unmapped page. */
 		size_t chunk = 4096 - (size_t)((addr + got) % 4096);
-		if (chunk > sizeof j->raw - got)
-			chunk = sizeof j->raw - got;
-		long n = mem_read(tid, addr + got, j->raw + got, chunk);
+		if (chunk > PATH_MAX - got)
+			chunk = PATH_MAX - got;
+		long n = mem_read(tid, addr + got, raw + got, chunk);
 		if (n <= 0)
 			return n < 0 ? (int)n : -EFAULT;
-		char *nul = memchr(j->raw + got, '\0', (size_t)n);
+		char *nul = memchr(raw + got, '\0', (size_t)n);
 		if (nul)
 			return 0;
 		got += (size_t)n;
@@ -110,7 +113,25 @@ static void name_self(char *path, pid_t tgid)
 	memcpy(path, "/proc/self", 10);
 }
 
-static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev)
+static void plan_add(struct copy_plan *plan, int arg, const void *data, size_t len)
+{
+	if (plan && plan->n < sizeof plan->item / sizeof plan->item[0])
+		plan->item[plan->n++] = (struct copy_item){ (int8_t)arg, data, len };
+}
+
+/* The kernel is given the canonical path janus checked: absolute, no
+ * symlink left to follow, so neither another thread's chdir nor a changed
+ * buffer alters what it opens.  exec keeps the program's own spelling
+ * (it becomes AT_EXECFN and a script's $0), copied as it was read. */
+static void plan_path(struct copy_plan *plan, const struct policy_path *p,
+		      const char *raw, const char *canonical)
+{
+	const char *s = (p->access & POLICY_FS_EXEC) ? raw : canonical;
+	plan_add(plan, p->arg, s, strlen(s) + 1);
+}
+
+static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev,
+			 struct copy_plan *plan)
 {
 	struct policy_path pp[2];
 	int n = policy_paths(ev, pp);
@@ -121,19 +142,22 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 		if (pp[i].arg < 0) {
 			r = canon_resolve(&cc, dirfd, "", CANON_EMPTY_PATH, j->path[i], PATH_MAX);
 		} else {
-			r = read_path(j, tr->tid, ev->args[pp[i].arg]);
-			if (r == 0 && pp[i].empty_unchecked && j->raw[0] == '\0') {
+			r = read_path(j->raw[i], tr->tid, ev->args[pp[i].arg]);
+			if (r == 0 && pp[i].empty_unchecked && j->raw[i][0] == '\0') {
 				ev->path[i] = "";	/* fstat by another name */
+				plan_add(plan, pp[i].arg, "", 1);
 				continue;
 			}
 			if (r == 0)
-				r = canon_resolve(&cc, dirfd, j->raw, canon_flags(&pp[i], j->raw),
+				r = canon_resolve(&cc, dirfd, j->raw[i], canon_flags(&pp[i], j->raw[i]),
 						  j->path[i], PATH_MAX);
 		}
 		if (r < 0)
 			return r;
 		name_self(j->path[i], cc.tgid);
 		ev->path[i] = j->path[i];
+		if (pp[i].arg >= 0)
+			plan_path(plan, &pp[i], j->raw[i], j->path[i]);
 	}
 	return 0;
 }
@@ -141,7 +165,7 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 /* Copies the sockaddr at addr (len bytes) for the engine; an AF_UNIX
  * pathname is also resolved like a path (bind creates it: no follow). */
 static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *ev,
-			  uint64_t addr, uint64_t len, bool creates)
+			  uint64_t addr, uint64_t len, bool creates, struct copy_plan *plan, int arg)
 {
 	if (!addr || !len)
 		return 0;	/* no address: a connected socket */
@@ -153,6 +177,8 @@ static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *e
 		return -EFAULT;
 	ev->addr = (const struct sockaddr *)&j->addr;
 	ev->addrlen = (socklen_t)len;
+	if (arg >= 0)
+		plan_add(plan, arg, &j->addr, (size_t)len);
 	const struct sockaddr_un *un = (const struct sockaddr_un *)&j->addr;
 	size_t pathlen = len > offsetof(struct sockaddr_un, sun_path)
 			 ? len - offsetof(struct sockaddr_un, sun_path) : 0;
@@ -189,7 +215,7 @@ static int fetch_msghdr(struct judge *j, struct tracee *tr, struct sc_event *ev,
 	if (r < 0)
 		return r;
 	if (need & POLICY_NEED_SOCKADDR) {
-		r = fetch_sockaddr(j, tr, ev, m.name, m.namelen, false);
+		r = fetch_sockaddr(j, tr, ev, m.name, m.namelen, false, NULL, -1);
 		if (r < 0)
 			return r;
 	}
@@ -204,16 +230,18 @@ static int fetch_msghdr(struct judge *j, struct tracee *tr, struct sc_event *ev,
 	return 0;
 }
 
+/* plan is NULL for socketcall sub-calls: their arguments live in tracee
+ * memory, not in registers (the copy of the argument array is to do). */
 static int fetch_addresses(struct judge *j, struct tracee *tr, struct sc_event *ev,
-			   enum sc_id id, unsigned need)
+			   enum sc_id id, unsigned need, struct copy_plan *plan)
 {
 	switch (id) {
 	case SC_connect:
-		return fetch_sockaddr(j, tr, ev, ev->args[1], ev->args[2], false);
+		return fetch_sockaddr(j, tr, ev, ev->args[1], ev->args[2], false, plan, 1);
 	case SC_bind:
-		return fetch_sockaddr(j, tr, ev, ev->args[1], ev->args[2], true);
+		return fetch_sockaddr(j, tr, ev, ev->args[1], ev->args[2], true, plan, 1);
 	case SC_sendto:
-		return fetch_sockaddr(j, tr, ev, ev->args[4], ev->args[5], false);
+		return fetch_sockaddr(j, tr, ev, ev->args[4], ev->args[5], false, plan, 4);
 	case SC_sendmsg:
 		return fetch_msghdr(j, tr, ev, ev->args[1], need);
 	default:
@@ -261,7 +289,8 @@ static bool target_member(struct judge *j, struct tracee *tr, const struct sc_ev
 	return false;
 }
 
-static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsigned need)
+static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsigned need,
+		 struct copy_plan *plan)
 {
 	int r;
 	if (need & POLICY_NEED_SUBCALL) {
@@ -271,13 +300,15 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 	}
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
 	enum sc_id id = ev->id != SC_COUNT ? ev->id : sc ? sc->id : SC_COUNT;
+	if (ev->id != SC_COUNT)
+		plan = NULL;	/* a sub-call: see fetch_addresses */
 	if (need & POLICY_NEED_PATHS) {
-		r = resolve_paths(j, tr, ev);
+		r = resolve_paths(j, tr, ev, plan);
 		if (r < 0)
 			return r;	/* the kernel's own lookup would fail so */
 	}
 	if (need & (POLICY_NEED_SOCKADDR | POLICY_NEED_CMSG)) {
-		r = fetch_addresses(j, tr, ev, id, need);
+		r = fetch_addresses(j, tr, ev, id, need, plan);
 		if (r < 0)
 			return r;
 	}
@@ -319,17 +350,50 @@ static void judge_sendmmsg(struct judge *j, struct tracee *tr, struct sc_event *
 	}
 }
 
-void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
-		struct sc_event *ev, struct verdict *v)
+/* Calls that would unmap, remap, unprotect, replace or seal a scratch
+ * region: refused whatever the policy says. */
+static bool touches_scratch(const struct judge *j, const struct sc_event *ev)
 {
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	const uint64_t *a = ev->args;
+	if (!sc || !j->regions || !j->regions->n)
+		return false;
+	switch (sc->id) {
+	case SC_munmap: case SC_mprotect: case SC_pkey_mprotect: case SC_madvise:
+	case SC_remap_file_pages: case SC_mseal:
+		return scratch_touches(j->regions, a[0], a[1]);
+	case SC_mremap:
+		return scratch_touches(j->regions, a[0], a[1]) ||
+		       ((a[3] & MREMAP_FIXED) && scratch_touches(j->regions, a[4], a[2]));
+	case SC_mmap: case SC_mmap2:
+		if (ev->arch->wordsize == 4 && sc->id == SC_mmap)
+			return false;	/* i386 old_mmap: arguments in memory (to do) */
+		return (a[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) &&
+		       scratch_touches(j->regions, a[0], a[1]);
+	case SC_shmat:
+		return a[1] && scratch_touches(j->regions, a[1], 1);
+	default:
+		return false;
+	}
+}
+
+void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
+		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
+{
+	plan->n = 0;
 	memset(ev, 0, sizeof *ev);
 	ev->arch = si->arch;
 	ev->nr = si->nr;
 	ev->id = SC_COUNT;
 	memcpy(ev->args, si->args, sizeof ev->args);
+	if (touches_scratch(j, ev)) {
+		refuse(v, EPERM, "scratch");
+		v->file = "<fixed>";
+		return;
+	}
 	unsigned need = policy_needs(j->policy, si->arch, si->nr);
 	if (need & ~POLICY_NEED_ARGS) {
-		int r = fetch(j, tr, ev, need);
+		int r = fetch(j, tr, ev, need, plan);
 		if (r < 0) {
 			/* Not a policy decision: the errno the kernel itself gives
 			 * for this call (missing path, bad pointer, ...). */

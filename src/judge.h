@@ -9,15 +9,28 @@
 #include <sys/socket.h>
 
 #include "policy.h"
+#include "scratch.h"
 #include "sysinfo.h"
 #include "tracee.h"
+
+/* What the kernel must read instead of the tracee's own memory: each item
+ * is copied into the caller's scratch region and args[arg] pointed at it. */
+struct copy_plan {
+	unsigned n;
+	struct copy_item {
+		int8_t arg;
+		const void *data;
+		size_t len;
+	} item[3];
+};
 
 struct judge {
 	const struct policy *policy;
 	struct tracee_table *tracees;
 	/* Scratch reused for every call: no allocation on the hot path. */
 	char path[2][PATH_MAX];
-	char raw[PATH_MAX];
+	char raw[2][PATH_MAX];
+	const struct scratch_set *regions;	/* janus's regions: never remapped */
 	struct sockaddr_storage addr;
 	unsigned char *control;		/* CONTROL_MAX bytes */
 };
@@ -26,12 +39,13 @@ struct judge {
  * itself (the path does not resolve, a pointer is bad): not reported. */
 #define JUDGE_KERNEL "kernel"
 
-void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t);
+void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t,
+		const struct scratch_set *regions);
 void judge_fini(struct judge *j);
 /* Decides the call tr is entering.  Fills *v; *ev is the event the
  * engine saw (for reports).  Never fails: what cannot be fetched is
  * refused with the errno the kernel would have given (EFAULT, ...). */
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
-		struct sc_event *ev, struct verdict *v);
+		struct sc_event *ev, struct verdict *v, struct copy_plan *plan);
 
 #endif

@@ -6,12 +6,14 @@ src_libjanussup_la_SOURCES = \
 	src/cli.c src/cli.h \
 	src/creds.c src/creds.h \
 	src/jobctl.c src/jobctl.h \
+	src/inject.c src/inject.h \
 	src/judge.c src/judge.h \
 	src/launch.c src/launch.h \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
 	src/members.c src/members.h \
 	src/report.c src/report.h \
+	src/scratch.c src/scratch.h \
 	src/subcall.c src/subcall.h \
 	src/supervisor.c src/supervisor.h \
 	src/sysedit.c src/sysedit.h src/ptrace_compat.h \

@@ -24,7 +24,7 @@ void sup_init(struct supervisor *sup, const struct janus_opts *opts, const struc
 	sup->policy = pol;
 	tracee_table_init(&sup->tracees);
 	if (pol)
-		judge_init(&sup->judge, pol, &sup->tracees);
+		judge_init(&sup->judge, pol, &sup->tracees, &sup->regions);
 }
 
 void sup_adopt_command(struct supervisor *sup, pid_t pid)
@@ -55,6 +55,25 @@ void sup_fini(struct supervisor *sup)
 		judge_fini(&sup->judge);
 	call_record_free(&sup->report_rec);
 	sb_free(&sup->report_line);
+	scratch_set_free(&sup->regions);
+}
+
+static void drop_scratch(struct supervisor *sup, struct tracee *tr)
+{
+	for (int i = 0; i < 2; i++)
+		if (tr->scratch[i])
+			scratch_release(&sup->regions, tr->scratch[i]);
+	tr->scratch[0] = tr->scratch[1] = 0;
+	tr->flags &= ~TF_REWROTE;
+}
+
+/* Forgets a task, and its scratch regions with it. */
+static void forget(struct supervisor *sup, pid_t tid)
+{
+	struct tracee *tr = tracee_find(&sup->tracees, tid);
+	if (tr)
+		drop_scratch(sup, tr);
+	tracee_remove(&sup->tracees, tid);
 }
 
 static bool is_stop_signal(int sig)
@@ -142,11 +161,82 @@ static void fill_view(struct call_view *cv, pid_t tid, const struct stop_info *s
 /* Applies the policy's verdict at the entry stop.  A refused call is
  * skipped (number -1: the kernel runs nothing) and its errno written at
  * the exit stop; a killed task never returns to user space. */
-static void enforce(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+static void refuse_now(struct supervisor *sup, struct tracee *tr, const struct stop_info *si,
+		       int err, const char *why)
+{
+	warn_msg("pid %d: %s: refusing its call: %s", (int)tr->tid, why, strerror(err));
+	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, (uint64_t)-1, NULL);
+	if (r < 0 && r != -ESRCH) {
+		errno = -r;
+		die_perror("cannot refuse a call of pid %d", (int)tr->tid);
+	}
+	tr->flags |= TF_DENIED;
+	tr->deny_err = err;
+}
+
+/* Makes sure tr has a scratch region for calls of si's ABI, mapping one
+ * (the call is re-entered: *si is read again).  Returns 0 or -errno. */
+static int need_scratch(struct supervisor *sup, struct tracee *tr, struct stop_info *si)
+{
+	int low = si->arch->wordsize == 4;
+	if (tr->scratch[low])
+		return 0;
+	uint64_t base;
+	int r = scratch_map(tr->tid, si->arch, sup->edit_mode, &base);
+	if (r < 0)
+		return r;
+	if (low && base + SCRATCH_SIZE > UINT64_C(1) << 32)
+		return -ENOMEM;	/* a 32-bit call could not address it */
+	tr->scratch[low] = base;
+	scratch_hold(&sup->regions, base);
+	return sysinfo_get(tr->tid, sup->use_syscall_info, true, si);
+}
+
+/* Copies what was checked into the scratch region and points the call at
+ * it; the program's registers come back at the exit stop. */
+static int apply_plan(struct supervisor *sup, struct tracee *tr, const struct stop_info *si,
+		      const struct copy_plan *plan)
+{
+	uint64_t base = tr->scratch[si->arch->wordsize == 4];
+	uint64_t args[6];
+	memcpy(args, si->args, sizeof args);
+	unsigned mask = 0;
+	for (unsigned i = 0; i < plan->n; i++) {
+		const struct copy_item *it = &plan->item[i];
+		uint64_t at = base + (uint64_t)i * SCRATCH_PATH_MAX;
+		if (it->len > SCRATCH_PATH_MAX || !base)
+			return -ENAMETOOLONG;
+		int r = scratch_write(tr->tid, at, it->data, it->len);
+		if (r < 0)
+			return r;
+		args[it->arg] = at;
+		mask |= 1u << it->arg;
+	}
+	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, si->nr, args);
+	if (r < 0)
+		return r;
+	memcpy(tr->saved_args, si->args, sizeof tr->saved_args);
+	tr->rewrote = mask;
+	tr->flags |= TF_REWROTE;
+	return 0;
+}
+
+static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info *si)
 {
 	struct sc_event ev;
 	struct verdict v;
-	judge_call(&sup->judge, tr, si, &ev, &v);
+	struct copy_plan plan;
+	unsigned need = policy_needs(sup->policy, si->arch, si->nr);
+	if (need & (POLICY_NEED_PATHS | POLICY_NEED_SOCKADDR)) {
+		int r = need_scratch(sup, tr, si);
+		if (r == -ESRCH)
+			return;
+		if (r < 0) {
+			refuse_now(sup, tr, si, ENOMEM, "no scratch memory");
+			return;
+		}
+	}
+	judge_call(&sup->judge, tr, si, &ev, &v, &plan);
 	/* Refusals that are the kernel's own answer (a path that does not
 	 * resolve, a number the ABI does not have) are not policy news. */
 	bool policy_said = strcmp(v.check ? v.check : "", JUDGE_KERNEL) != 0 &&
@@ -155,8 +245,12 @@ static void enforce(struct supervisor *sup, struct tracee *tr, const struct stop
 		if (!sup->opts->quiet || v.log)
 			report_verdict(stderr, &sup->report_rec, &sup->report_line, tr->tid, si, &ev, &v);
 	}
-	if (v.action == VERDICT_ALLOW)
+	if (v.action == VERDICT_ALLOW) {
+		int r = plan.n ? apply_plan(sup, tr, si, &plan) : 0;
+		if (r < 0 && r != -ESRCH)
+			refuse_now(sup, tr, si, -r, "cannot pin its arguments");
 		return;
+	}
 	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, (uint64_t)-1, NULL);
 	if (r < 0 && r != -ESRCH) {
 		errno = -r;
@@ -170,7 +264,7 @@ static void enforce(struct supervisor *sup, struct tracee *tr, const struct stop
 	tr->deny_err = v.err;
 }
 
-static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, const struct stop_info *si)
+static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, struct stop_info *si)
 {
 	if (!si->arch) {
 		/* DESIGN: a stop of an ABI janus has no table for kills the task. */
@@ -203,6 +297,14 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 	bool pending = tr->flags & TF_IN_SYSCALL;
 	struct stop_info copy = *si_in, *si = &copy;
 	tr->flags &= ~TF_IN_SYSCALL;
+	if (tr->flags & TF_REWROTE) {
+		tr->flags &= ~TF_REWROTE;
+		int r = sysedit_restore_args(tr->tid, tr->arch, tr->saved_args, tr->rewrote);
+		if (r < 0 && r != -ESRCH) {
+			errno = -r;
+			die_perror("cannot restore the registers of pid %d", (int)tr->tid);
+		}
+	}
 	if (tr->flags & TF_DENIED) {
 		tr->flags &= ~TF_DENIED;
 		int r = sysedit_result(tr->tid, tr->arch, sup->edit_mode, -(int64_t)tr->deny_err);
@@ -243,13 +345,20 @@ static void on_syscall(struct supervisor *sup, struct tracee *tr)
 	resume(tr->tid, PTRACE_SYSCALL, 0);
 }
 
-static void on_new_child(struct supervisor *sup, struct tracee *tr)
+static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_fork)
 {
 	unsigned long msg = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, tr->tid, NULL, &msg) == 0 && msg) {
 		/* The child may have reported its attach stop already. */
-		tracee_add(&sup->tracees, (pid_t)msg, 0);
+		struct tracee *child = tracee_add(&sup->tracees, (pid_t)msg, 0);
 		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);
+		/* A fork child has its own copy of the parent's regions at the
+		 * same addresses; threads and vfork children map their own. */
+		if (ev_is_fork && !child->scratch[0] && !child->scratch[1]) {
+			for (int i = 0; i < 2; i++)
+				if ((child->scratch[i] = tr->scratch[i]))
+					scratch_hold(&sup->regions, child->scratch[i]);
+		}
 	}
 	resume(tr->tid, PTRACE_SYSCALL, 0);
 }
@@ -262,9 +371,15 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 		/* A non-leader thread exec'd: it now has the leader's tid, and
 		 * its call record (the execve) moves with it. */
 		debug_msg("exec by thread %lu: it is now %d", former, (int)tid);
+		struct tracee *leader = tracee_find(&sup->tracees, tid);
+		if (leader)
+			drop_scratch(sup, leader);
 		struct tracee *moved = tracee_rename(&sup->tracees, (pid_t)former, tid);
 		moved->rec.pid = tid;	/* the execve line is the leader's now */
+		tr = moved;
 	}
+	/* A new program, a new address space: no region, nothing to restore. */
+	drop_scratch(sup, tr);
 	resume(tid, PTRACE_SYSCALL, 0);
 }
 
@@ -289,7 +404,7 @@ static void on_gone(struct supervisor *sup, const struct janus_event *ev)
 		sup->command_status = ev->status;
 		sup->command_done = true;
 	}
-	tracee_remove(&sup->tracees, ev->tid);
+	forget(sup, ev->tid);
 }
 
 void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
@@ -313,7 +428,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		on_syscall(sup, tr);
 		break;
 	case EV_NEW_CHILD:
-		on_new_child(sup, tr);
+		on_new_child(sup, tr, ev->event == PTRACE_EVENT_FORK);
 		break;
 	case EV_EXEC:
 		on_exec(sup, tr);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "judge.h"
 #include "policy.h"
+#include "scratch.h"
 #include "sysedit.h"
 #include "trace.h"
 #include "tracee.h"
@@ -46,6 +47,7 @@ struct supervisor {
 	enum sysedit_mode edit_mode;
 	const struct policy *policy;	/* NULL: allow everything (no checks) */
 	struct judge judge;
+	struct scratch_set regions;	/* every tracee's scratch region */
 	struct call_record report_rec;	/* scratch for denial reports */
 	struct strbuf report_line;
 };

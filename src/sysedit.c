@@ -126,3 +126,18 @@ int sysedit_result(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode
 	regs_set(r.layout, r.buf, JR_RETVAL, (uint64_t)rval);
 	return regs_store(tid, &r);
 }
+
+int sysedit_restore_args(pid_t tid, const struct janus_arch *a, const uint64_t args[6],
+			 unsigned mask)
+{
+	struct regset r;
+	int err = regs_load(tid, a, &r);
+	if (err)
+		return err;
+	for (int i = 0; i < 6; i++) {
+		enum janus_reg reg = (enum janus_reg)(JR_ARG0 + i);
+		if ((mask & (1u << i)) && r.layout->off[reg] != r.layout->off[JR_RETVAL])
+			regs_set(r.layout, r.buf, reg, args[i]);
+	}
+	return regs_store(tid, &r);
+}

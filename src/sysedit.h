@@ -25,4 +25,10 @@ int sysedit_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
 /* At an exit stop: the result the program sees (-errno for an error). */
 int sysedit_result(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode, int64_t rval);
 
+/* At an exit stop: put back the argument registers in mask (bit i:
+ * args[i]) that a rewrite at entry changed, as the syscall ABI promises the
+ * program.  A register that also carries the result (arm64 x0) is left. */
+int sysedit_restore_args(pid_t tid, const struct janus_arch *a, const uint64_t args[6],
+			 unsigned mask);
+
 #endif

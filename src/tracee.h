@@ -3,6 +3,7 @@
 #define JANUS_TRACEE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "decode.h"
@@ -12,6 +13,7 @@ enum tracee_flags {
 	TF_IN_SYSCALL = 1 << 1,	/* between entry and exit stop */
 	TF_HIDE = 1 << 2,	/* janus's own pre-exec calls: not traced */
 	TF_DENIED = 1 << 3,	/* the call in progress was refused: write deny_err at exit */
+	TF_REWROTE = 1 << 4,	/* its arguments point at scratch: restore them at exit */
 };
 
 struct tracee {
@@ -20,6 +22,11 @@ struct tracee {
 	pid_t tgid;		/* 0 until needed (judge.c reads it lazily) */
 	int deny_err;		/* TF_DENIED: the errno the call returns */
 	const struct janus_arch *arch;	/* ABI of the call in progress */
+	/* Scratch regions (scratch.h) of this task: [0] for 64-bit calls,
+	 * [1] below 4 GiB for 32-bit ones (they see 32-bit pointers). */
+	uint64_t scratch[2];
+	uint64_t saved_args[6];		/* TF_REWROTE: the program's own */
+	unsigned rewrote;		/* TF_REWROTE: which args (bit i) */
 	struct call_record rec;	/* the call in progress (trace mode) */
 	struct tracee *next;	/* hash chain */
 };

@@ -50,4 +50,5 @@ const struct janus_arch arch_aarch64 = {
 	.table = aarch64_table,
 	.layouts = aarch64_layouts,
 	.scno_regset = NT_ARM_SYSTEM_CALL,
+	.syscall_insn_len = 4,
 };

@@ -81,4 +81,5 @@ const struct janus_arch arch_i386 = {
 	.table = i386_table,
 	.layouts = i386_layouts,
 	.scno_regset = 0,
+	.syscall_insn_len = 2,
 };

@@ -48,4 +48,5 @@ const struct janus_arch arch_x86_64 = {
 	.table = x86_64_table,
 	.layouts = x86_64_layouts,
 	.scno_regset = 0,
+	.syscall_insn_len = 2,
 };
