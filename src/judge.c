@@ -101,6 +101,34 @@ static unsigned canon_flags(const struct policy_path *p, const char *raw)
 	return f;
 }
 
+/* open/openat/creat of a canonical path outside /proc (whose magic links
+ * the program cannot swap, and which RESOLVE_NO_SYMLINKS would refuse):
+ * plan the openat2 form, with flags and mode normalised as the kernel's
+ * own open() does (build_open_how), since openat2 refuses what open
+ * ignores. */
+static void plan_openat2(struct copy_plan *plan, enum sc_id id, const uint64_t *a,
+			 const char *canonical)
+{
+	uint64_t flags, mode;
+	switch (id) {
+	case SC_open: flags = a[1]; mode = a[2]; break;
+	case SC_openat: flags = a[2]; mode = a[3]; break;
+	case SC_creat: flags = O_CREAT | O_WRONLY | O_TRUNC; mode = a[1]; break;
+	default: return;
+	}
+	if (!plan || plan->n != 1 || strncmp(canonical, "/proc/", 6) == 0)
+		return;
+	flags &= 0xffffffffu;	/* an int in every ABI */
+	mode &= 07777;
+	if (flags & O_PATH)
+		flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+	if (!(flags & (O_CREAT | __O_TMPFILE)))
+		mode = 0;
+	plan->to_openat2 = true;
+	plan->how_flags = flags;
+	plan->how_mode = mode;
+}
+
 /* A member's own /proc/PID is shown to the policy as /proc/self, so rules
  * can name it (the resolver turned /proc/self into /proc/PID). */
 static void name_self(char *path, pid_t tgid)
@@ -306,6 +334,8 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 		r = resolve_paths(j, tr, ev, plan);
 		if (r < 0)
 			return r;	/* the kernel's own lookup would fail so */
+		if (ev->path[0] && ev->path[0][0])
+			plan_openat2(plan, id, ev->args, ev->path[0]);
 	}
 	if (need & (POLICY_NEED_SOCKADDR | POLICY_NEED_CMSG)) {
 		r = fetch_addresses(j, tr, ev, id, need, plan);
@@ -380,7 +410,7 @@ static bool touches_scratch(const struct judge *j, const struct sc_event *ev)
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
 {
-	plan->n = 0;
+	memset(plan, 0, sizeof *plan);
 	memset(ev, 0, sizeof *ev);
 	ev->arch = si->arch;
 	ev->nr = si->nr;

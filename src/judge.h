@@ -22,6 +22,11 @@ struct copy_plan {
 		const void *data;
 		size_t len;
 	} item[3];
+	/* The open family becomes openat2(AT_FDCWD, item[0], &how, 24) with
+	 * RESOLVE_NO_SYMLINKS on the canonical path: a component swapped for a
+	 * symlink after the check fails (ELOOP) instead of being followed. */
+	bool to_openat2;
+	uint64_t how_flags, how_mode;
 };
 
 struct judge {

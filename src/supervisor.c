@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +214,23 @@ static int apply_plan(struct supervisor *sup, struct tracee *tr, const struct st
 		args[it->arg] = at;
 		mask |= 1u << it->arg;
 	}
-	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, si->nr, args);
+	uint64_t nr = si->nr;
+	if (plan->to_openat2) {
+		long o2 = arch_syscall_nr_by_id(si->arch, SC_openat2);
+		/* struct open_how: flags, mode, resolve (u64 each). */
+		uint64_t how[3] = { plan->how_flags, plan->how_mode,
+				    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
+		uint64_t at = base + 2 * SCRATCH_PATH_MAX + 512;
+		int r = o2 < 0 ? -ENOSYS : scratch_write(tr->tid, at, how, sizeof how);
+		if (r < 0)
+			return r;
+		uint64_t path = args[plan->item[0].arg];
+		memcpy(args, (uint64_t[6]){ (uint64_t)(int64_t)AT_FDCWD, path, at, sizeof how, 0, 0 },
+		       sizeof args);
+		nr = (uint64_t)o2;
+		mask = 0x3f;
+	}
+	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, nr, args);
 	if (r < 0)
 		return r;
 	memcpy(tr->saved_args, si->args, sizeof tr->saved_args);
