@@ -5,3 +5,7 @@ test_unit_check_cli_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_cli_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
 test_unit_check_sysedit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_sysedit_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+check_PROGRAMS += test/unit/check_scratch
+TESTS += test/unit/check_scratch
+test_unit_check_scratch_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_scratch_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
