@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/sched.h>
 #include <sys/mman.h>
 #include <sys/un.h>
 
@@ -407,6 +408,20 @@ static bool touches_scratch(const struct judge *j, const struct sc_event *ev)
 	}
 }
 
+/* Calls that would make a task janus does not trace: refused whatever the
+ * policy says.  clone3 carries its flags in memory, which janus does not
+ * pin yet: ENOSYS, and libc falls back to clone, whose flags are in a
+ * register. */
+static int untraced_child(const struct sc_event *ev)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	if (sc && sc->id == SC_clone3)
+		return ENOSYS;
+	if (sc && sc->id == SC_clone && (ev->args[0] & CLONE_UNTRACED))
+		return EPERM;
+	return 0;
+}
+
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
 {
@@ -418,6 +433,12 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 	memcpy(ev->args, si->args, sizeof ev->args);
 	if (touches_scratch(j, ev)) {
 		refuse(v, EPERM, "scratch");
+		v->file = "<fixed>";
+		return;
+	}
+	int err = untraced_child(ev);
+	if (err) {
+		refuse(v, err, err == ENOSYS ? JUDGE_KERNEL : "untraced");
 		v->file = "<fixed>";
 		return;
 	}

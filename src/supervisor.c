@@ -3,12 +3,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/kcmp.h>
 #include <linux/openat2.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "jobctl.h"
 #include "log.h"
@@ -363,6 +366,15 @@ static void on_syscall(struct supervisor *sup, struct tracee *tr)
 	resume(tr->tid, PTRACE_SYSCALL, 0);
 }
 
+/* clone(CLONE_VM|SIGCHLD) is reported as a fork: only a child with an
+ * address space of its own may keep its parent's region.  Unknown
+ * (kcmp failed) counts as shared: the child then maps its own. */
+static bool same_mm(pid_t a, pid_t b)
+{
+	long order = syscall(SYS_kcmp, a, b, KCMP_VM, 0, 0);
+	return order != 1 && order != 2;	/* 0: same; -1: unknown */
+}
+
 static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_fork)
 {
 	unsigned long msg = 0;
@@ -372,7 +384,8 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
 		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);
 		/* A fork child has its own copy of the parent's regions at the
 		 * same addresses; threads and vfork children map their own. */
-		if (ev_is_fork && !child->scratch[0] && !child->scratch[1]) {
+		if (ev_is_fork && !child->scratch[0] && !child->scratch[1] &&
+		    !same_mm(tr->tid, child->tid)) {
 			for (int i = 0; i < 2; i++)
 				if ((child->scratch[i] = tr->scratch[i]))
 					scratch_hold(&sup->regions, child->scratch[i]);

@@ -5,3 +5,5 @@ include test/unit/decode.mk
 include test/unit/canon.mk
 include test/unit/core.mk
 include test/unit/policy.mk
+include test/integ/policy-integ.mk
+include test/escape/escape.mk
