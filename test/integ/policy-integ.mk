@@ -61,6 +61,7 @@ try_sources = test/helpers/try.c test/helpers/try.h test/helpers/try-fs.c \
 check_PROGRAMS += test/helpers/try
 test_helpers_try_SOURCES = $(try_sources)
 test_helpers_try_CFLAGS = $(WARN_CFLAGS) -O2
+test_helpers_try_LDFLAGS =
 
 # Its i386 build, for socketcall(2) (t1108); the test skips, saying why,
 # where i386 programs cannot run.
@@ -70,3 +71,11 @@ test_helpers_try_m32_SOURCES = $(try_sources)
 test_helpers_try_m32_CFLAGS = $(WARN_CFLAGS) -O2 -m32
 test_helpers_try_m32_LDFLAGS = -m32
 endif
+
+# Known gap: under the default policy a program cannot reopen its own
+# standard streams by name (/dev/stdin on a pipe is /proc/self/fd/0, a tty
+# is /dev/pts/N).  Allowing "the caller's own descriptor" safely needs a
+# check after the open that the object is still the one checked: another
+# thread's dup2 could put a read-only file under that fd number between the
+# check and the kernel's reopen.
+XFAIL_TESTS += test/integ/t1602-default-stdio-paths.sh

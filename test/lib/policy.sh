@@ -54,13 +54,14 @@ expect_() {
 	expect_rc_ "$1" 0
 }
 
-# rule_ FILE TEXT: "BASENAME:LINE" of the first line of FILE containing TEXT,
-# so that tests name rules without hard-coding line numbers.  Called in
+# rule_ FILE TEXT: "BASENAME:LINE" of the first line of FILE containing TEXT
+# (comment lines aside), so that tests name rules without hard-coding line
+# numbers.  Called in
 # $(...): a failure signals the test itself to stop (exit 99).
 policy_sh_pid_=$$
 trap 'exit 99' USR2
 rule_() {
-	rl_=$(grep -nF -- "$2" "$1" | head -n 1 | cut -d: -f1)
+	rl_=$(awk -v t="$2" '$0 !~ /^[ \t]*#/ && index($0, t) { print NR; exit }' "$1")
 	if [ -z "$rl_" ]; then
 		warn_ "FRAMEWORK FAILURE: no line with '$2' in $1"
 		kill -s USR2 $policy_sh_pid_
