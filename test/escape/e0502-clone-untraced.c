@@ -17,16 +17,15 @@
 
 #include "escape.h"
 
-static void child_and_wait(const char *label, long pid, const char *secret)
+static void child_and_wait(const char *call, long pid, const char *secret)
 {
 	if (pid == 0) {
-		esc_try_read(label, secret);
+		esc_try_read("its child reads SECRET", secret);
 		_exit(0);
 	}
-	if (pid < 0) {
-		esc_show_result(label, pid);
+	esc_show_result(call, pid < 0 ? pid : 0);
+	if (pid < 0)
 		return;
-	}
 	waitpid((pid_t)pid, NULL, 0);
 }
 
@@ -35,7 +34,7 @@ int main(int argc, char **argv)
 	esc_need_args(argc, 2, "e0502-clone-untraced SECRET");
 	fflush(NULL);
 	long pid = syscall(SYS_clone, (long)(CLONE_UNTRACED | SIGCHLD), 0L, 0L, 0L, 0L);
-	child_and_wait("clone(CLONE_UNTRACED) child reads SECRET", pid, argv[1]);
+	child_and_wait("clone(CLONE_UNTRACED)", pid, argv[1]);
 
 	struct clone_args ca;
 	memset(&ca, 0, sizeof ca);
@@ -43,6 +42,6 @@ int main(int argc, char **argv)
 	ca.exit_signal = SIGCHLD;
 	fflush(NULL);
 	pid = syscall(SYS_clone3, &ca, sizeof ca);
-	child_and_wait("clone3(CLONE_UNTRACED) child reads SECRET", pid, argv[1]);
+	child_and_wait("clone3(CLONE_UNTRACED)", pid, argv[1]);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* esc-proc.c - driver-side processes: the canary, the stand-in parent,
  * a new process group (see esc-tool.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,16 +23,19 @@ static void esc_exec(char **argv)
 		execvp(argv[0], argv);
 }
 
-/* canary SECONDS: a process outside the jail that attacks try to signal.
- * It leads its own process group (kill(-pgid) has a target) and wakes
- * every 10 ms (so it context-switches, for perf events), with every
- * signal's default action: whatever reaches it ends it. */
+/* canary SECONDS [FILE]: a process outside the jail that attacks try to
+ * signal, or to take FILE from (it holds it open).  It leads its own
+ * process group (kill(-pgid) has a target) and wakes every 10 ms (so it
+ * context-switches, for perf events), with every signal's default
+ * action: whatever reaches it ends it. */
 int esc_cmd_canary(int argc, char **argv)
 {
-	if (argc != 1) {
-		fprintf(stderr, "usage: esc-tool canary SECONDS\n");
+	if (argc != 1 && argc != 2) {
+		fprintf(stderr, "usage: esc-tool canary SECONDS [FILE]\n");
 		return 2;
 	}
+	if (argc == 2 && open(argv[1], O_RDONLY) < 0)
+		esc_die(argv[1]);
 	setpgid(0, 0);
 	long long end = esc_now_ms() + esc_number(argv[0]) * 1000LL;
 	while (esc_now_ms() < end) {

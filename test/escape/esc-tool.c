@@ -6,7 +6,7 @@
  *   esc-tool free-low-port              print a free port below 1024
  *   esc-tool chatter PORT TOKEN STATE   send TOKEN to 127.0.0.1:PORT, again and again
  *   esc-tool pty INPUT CMD...           run CMD on a new pseudo-terminal
- *   esc-tool canary SECONDS             a process to be kept alive
+ *   esc-tool canary SECONDS [FILE]      a process to be kept alive (holding FILE)
  *   esc-tool standin CMD...             a parent that stands in for janus
  *   esc-tool pgrp CMD...                exec CMD in a new process group
  *   esc-tool ident                      print the token patched into this copy

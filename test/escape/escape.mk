@@ -23,6 +23,7 @@ escape_tests = \
 	test/escape/e0106-toctou-shared-map.esc \
 	test/escape/e0107-toctou-sendmsg.esc \
 	test/escape/e0108-toctou-unix-cwd.esc \
+	test/escape/e0109-clone-vm-scratch.esc \
 	test/escape/e0201-symlink-race.esc \
 	test/escape/e0202-rename-race.esc \
 	test/escape/e0203-cwd-race.esc \
@@ -43,6 +44,7 @@ escape_tests = \
 	test/escape/e0311-file-aliases.esc \
 	test/escape/e0312-create-outside.esc \
 	test/escape/e0501-io-uring.esc \
+	test/escape/e0502-clone-untraced.esc \
 	test/escape/e0503-seccomp-user-notif.esc \
 	test/escape/e0504-seccomp-ret-trace.esc \
 	test/escape/e0505-userfaultfd.esc \
@@ -51,6 +53,7 @@ escape_tests = \
 	test/escape/e0508-ptrace-sibling.esc \
 	test/escape/e0509-vm-writev-sibling.esc \
 	test/escape/e0510-personality.esc \
+	test/escape/e0511-pidfd-getfd.esc \
 	test/escape/e0601-kill-supervisor.esc \
 	test/escape/e0602-signal-canary.esc \
 	test/escape/e0603-kill-proc-scan.esc \
@@ -109,6 +112,7 @@ XFAIL_TESTS += \
 #   e.g. truncate msg_control so that the kernel discards passed fds.
 
 EXTRA_DIST += $(escape_tests) test/escape/run-escape.sh test/escape/scratch.sh \
+	test/escape/README.md \
 	test/escape/escape.h test/escape/esc-tool.h
 
 escape_cflags = $(WARN_CFLAGS) -O2 -pthread
@@ -317,6 +321,11 @@ test_escape_e0510_personality_SOURCES = test/escape/e0510-personality.c
 test_escape_e0510_personality_CFLAGS = $(escape_cflags)
 test_escape_e0510_personality_LDFLAGS = $(escape_ldflags)
 test_escape_e0510_personality_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0511-pidfd-getfd
+test_escape_e0511_pidfd_getfd_SOURCES = test/escape/e0511-pidfd-getfd.c
+test_escape_e0511_pidfd_getfd_CFLAGS = $(escape_cflags)
+test_escape_e0511_pidfd_getfd_LDFLAGS = $(escape_ldflags)
+test_escape_e0511_pidfd_getfd_LDADD = test/escape/libescape.la
 check_PROGRAMS += test/escape/e0601-kill-supervisor
 test_escape_e0601_kill_supervisor_SOURCES = test/escape/e0601-kill-supervisor.c
 test_escape_e0601_kill_supervisor_CFLAGS = $(escape_cflags)

@@ -16,12 +16,16 @@
 #   setup()    starts what the attack aims at: start_canary, start_listener,
 #              start_fd_server, start_probe, watch_token, watch_path ... (optional)
 #   during()   runs while the program runs (optional)
-#   judge_extra()  adds evidence with `evidence_ TEXT` (optional)
+#   judge_extra()  adds evidence with `evidence_ TEXT`, or sets janus_skip (optional)
+#   native_skip()  prints why the native control cannot run here, if so (optional)
 # and may set: policy_extra (policy lines added to the default policy),
 # home=inside ($HOME inside the jail's tree), run_as=UID (program, and janus,
 # as that user), native_as=UID (the native run only), janus_opts, tty=yes,
 # mountns=yes (a private mount namespace), limit (seconds per run),
+# needs_root=yes, expect_rc=N (janus must exit N: it was not killed),
 # kind=dos (no escape to show: the native run must just complete).
+# The programs run under the default policy plus a rule that lets them be
+# executed from the build tree (and policy_extra): see write_policy_.
 #
 # Each mode (native, then janus) gets: a working directory $W ($T/MODE, the
 # jail's $CWD) holding allowed.txt; $SECRET, a file the default policy
@@ -120,14 +124,15 @@ evidence_() {
 	evidence="${evidence:+$evidence; }$1"
 }
 
-# start_canary: $CANARY, a process outside the jail that must survive.
+# start_canary [FILE]: $CANARY, a process outside the jail that must
+# survive (holding FILE open, if named).
 start_canary() {
-	$as_user_ "$TOOL" canary 120 </dev/null >/dev/null 2>&1 &
+	$as_user_ "$TOOL" canary 120 "$@" </dev/null >/dev/null 2>&1 &
 	CANARY=$!
 	sc_=0
 	until [ "$(proc_field_ "$CANARY" 3)" = "$CANARY" ]; do	# its own group
 		sc_=$((sc_ + 1))
-		[ $sc_ -lt 200 ] || framework_failure_ "the canary did not start"
+		[ "$sc_" -lt 200 ] || framework_failure_ "the canary did not start"
 		sleep 0.01
 	done
 	canaries_="$canaries_ $CANARY:$(proc_field_ "$CANARY" 20)"
@@ -395,6 +400,16 @@ run_mode_() {
 	show_run_
 }
 
+# A run whose program never started proves nothing: status 126 or 127
+# (not executable, not found: from the shell, the stand-in or janus).
+not_run_check_() {
+	case $MODE_RC in
+	126|127)
+		row_ "${native_col:-?}" "the program did not run ($MODE run)"
+		framework_failure_ "$MODE run: the program did not run (status $MODE_RC): $(head -n 1 "$T/$MODE.err")" ;;
+	esac
+}
+
 # ------------------------------------------------------------ main
 
 O=$(mktemp -d /var/tmp/janus-escape.XXXXXX) || framework_failure_ "mktemp in /var/tmp"
@@ -423,6 +438,7 @@ if command -v native_skip >/dev/null 2>&1; then
 	why=$(native_skip)
 	[ -z "$why" ] || skip_row_ skip "$why" "$why"
 fi
+not_run_check_
 if [ "${kind:-}" = dos ]; then
 	if [ -n "$evidence" ]; then
 		row_ FAILED "not run: the native run failed ($evidence)"
@@ -437,6 +453,7 @@ else
 fi
 
 run_mode_ janus
+not_run_check_
 if [ -n "$janus_skip" ]; then
 	skip_row_ "$native_col" "skip: $janus_skip" "$janus_skip"
 fi
