@@ -215,7 +215,7 @@ static bool dangerous(enum sc_id id)
 	case SC_bpf: case SC_userfaultfd: case SC_perf_event_open:
 	case SC_io_uring_setup: case SC_io_uring_enter: case SC_io_uring_register:
 	case SC_init_module: case SC_finit_module: case SC_kexec_load:
-	case SC_kexec_file_load: case SC_seccomp: case SC_unshare: case SC_setns:
+	case SC_kexec_file_load: case SC_unshare: case SC_setns:
 	case SC_iopl: case SC_ioperm: case SC_keyctl: case SC_add_key:
 	case SC_request_key: case SC_syslog: case SC_reboot: case SC_kcmp:
 		return true;

@@ -114,7 +114,44 @@ static void fs_visit(const struct fs_rule *r, void *ctx)
 	count(&c->t, &r->h);
 }
 
-static void check_fs(const struct policy *pol, const struct sc_event *ev, struct outcome *o)
+/* A rename moves everything below its source.  A deny rule that matches
+ * something below the old name must match it below the new name too, or
+ * the move would carry the object out of the rule's reach: renaming $HOME
+ * (or .ssh) itself would leave "$HOME/.ssh/..." naming nothing.  So the
+ * pattern's matcher state after the new name must include every state it
+ * reached after the old one (glob_states). */
+struct move_ctx {
+	const char *from, *to;
+	struct tally t;
+};
+
+static void move_visit(const struct fs_rule *r, void *ctx)
+{
+	struct move_ctx *c = ctx;
+
+	if (r->h.action != ACT_DENY && r->h.action != ACT_KILL)
+		return;
+	if (glob_states(&r->g, c->from) & ~glob_states(&r->g, c->to))
+		count(&c->t, &r->h);
+}
+
+static void check_move(const struct policy *pol, const char *a, const char *b, struct outcome *o)
+{
+	struct move_ctx c = { .from = a, .to = b };
+
+	fstrie_reaching(pol->fs_root, a, move_visit, &c);
+	/* RENAME_EXCHANGE moves both ways; a plain rename over an existing
+	 * directory only replaces an empty one, but checking both costs
+	 * nothing a rename needs. */
+	c.from = b;
+	c.to = a;
+	fstrie_reaching(pol->fs_root, b, move_visit, &c);
+	if (c.t.kill || c.t.deny)
+		decide(&c.t, false, KIND_FS, o);
+}
+
+static void check_fs(const struct policy *pol, const struct sc_event *ev, enum sc_id id,
+		     struct outcome *o)
 {
 	struct policy_path pp[2];
 	int n = access_paths(ev->arch, arch_syscall(ev->arch, ev->nr), ev->args, pp);
@@ -141,6 +178,8 @@ static void check_fs(const struct policy *pol, const struct sc_event *ev, struct
 		o->rule = one.rule;
 		o->log |= one.log;
 	}
+	if ((id == SC_rename || id == SC_renameat || id == SC_renameat2) && n == 2)
+		check_move(pol, ev->path[0], ev->path[1], o);
 }
 
 /* ---- socket ---------------------------------------------------------- */
@@ -326,7 +365,7 @@ static void run_check(const struct policy *pol, const struct sc_event *ev, enum 
 	}
 	switch (ck) {
 	case CK_FS:
-		check_fs(pol, ev, o);
+		check_fs(pol, ev, id, o);
 		break;
 	case CK_SOCKET:
 		check_socket(pol, ev, o);

@@ -115,6 +115,42 @@ void fstrie_candidates(const struct fs_node *root, const char *path,
 	}
 }
 
+static void visit_subtree(const struct fs_node *n,
+			  void (*visit)(const struct fs_rule *r, void *ctx), void *ctx)
+{
+	for (unsigned i = 0; i < n->nkids; i++) {
+		const struct fs_node *k = n->kids[i];
+
+		for (unsigned j = 0; j < k->nrules; j++)
+			visit(k->rules[j], ctx);
+		visit_subtree(k, visit, ctx);
+	}
+}
+
+void fstrie_reaching(const struct fs_node *root, const char *path,
+		     void (*visit)(const struct fs_rule *r, void *ctx), void *ctx)
+{
+	const struct fs_node *n = root;
+	const char *p = path;
+
+	while (n) {
+		for (unsigned i = 0; i < n->nrules; i++)
+			visit(n->rules[i], ctx);
+		while (*p == '/')
+			p++;
+		if (!*p) {
+			visit_subtree(n, visit, ctx);
+			return;
+		}
+
+		const char *e = strchr(p, '/');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		n = find(n, p, len);
+		p += len;
+	}
+}
+
 void fstrie_walk(const struct fs_node *n, unsigned depth,
 		 void (*visit)(const struct fs_node *n, unsigned depth, void *ctx), void *ctx)
 {

@@ -18,6 +18,11 @@ void fstrie_sort(struct fs_node *n);
 /* Call visit for every candidate rule of path (absolute, canonical). */
 void fstrie_candidates(const struct fs_node *root, const char *path,
 		       void (*visit)(const struct fs_rule *r, void *ctx), void *ctx);
+/* Call visit for every rule that can match path or anything below it:
+ * the candidates of path, and every rule whose literal prefix lies
+ * below it. */
+void fstrie_reaching(const struct fs_node *root, const char *path,
+		     void (*visit)(const struct fs_rule *r, void *ctx), void *ctx);
 /* Depth-first walk for the dump: visit(node, depth). */
 void fstrie_walk(const struct fs_node *n, unsigned depth,
 		 void (*visit)(const struct fs_node *n, unsigned depth, void *ctx), void *ctx);

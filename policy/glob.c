@@ -247,13 +247,13 @@ static uint64_t closure(const struct glob *g, uint64_t set)
 	return set;
 }
 
-bool glob_match_path(const struct glob *g, const char *path)
+uint64_t glob_states(const struct glob *g, const char *path)
 {
 	uint64_t set = closure(g, 1);	/* state i: components [0, i) matched */
 	const char *p = path;
 
 	if (!path || path[0] != '/')
-		return false;
+		return 0;
 	for (;;) {
 		while (*p == '/')
 			p++;
@@ -274,10 +274,15 @@ bool glob_match_path(const struct glob *g, const char *path)
 		}
 		set = closure(g, next);
 		if (!set)
-			return false;
+			return 0;
 		p += n;
 	}
-	return (set >> g->ncomp) & 1;
+	return set;
+}
+
+bool glob_match_path(const struct glob *g, const char *path)
+{
+	return (glob_states(g, path) >> g->ncomp) & 1;
 }
 
 void glob_literal(const struct glob *g, unsigned i, char *buf, size_t size)

@@ -40,6 +40,12 @@ int glob_compile_path(struct arena *mem, const char *in, struct glob *g, const c
 int glob_check_flat(const char *pat, const char **why, size_t *where);
 
 bool glob_match_path(const struct glob *g, const char *path);
+/* The matcher's state after path: bit i set when path matches the
+ * pattern's first i components (bit ncomp: a whole match).  A state below
+ * ncomp means something below path could still match; a path moved
+ * elsewhere keeps every match below it only if its new name reaches a
+ * superset of these states. */
+uint64_t glob_states(const struct glob *g, const char *path);
 /* Flat match: no component rules, `*` matches '/' too; s has length n
  * (abstract names may hold any byte). */
 bool glob_match_flat(const char *pat, const char *s, size_t n);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <sys/mman.h>
 #include <sys/un.h>
 
@@ -422,6 +423,18 @@ static int untraced_child(const struct sc_event *ev)
 	return 0;
 }
 
+/* A seccomp filter of the program's own is fine (it can only refuse
+ * more; janus sees each call at its ptrace entry stop, before seccomp
+ * runs), but not one with a user-notification listener: a sibling
+ * answering SECCOMP_USER_NOTIF_FLAG_CONTINUE would decide calls beside
+ * janus, and under a RET_TRACE prefilter, instead of it. */
+static bool competes_with_tracer(const struct sc_event *ev)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	return sc && sc->id == SC_seccomp && (uint32_t)ev->args[0] == SECCOMP_SET_MODE_FILTER &&
+	       (ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+}
+
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
 {
@@ -433,6 +446,11 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 	memcpy(ev->args, si->args, sizeof ev->args);
 	if (touches_scratch(j, ev)) {
 		refuse(v, EPERM, "scratch");
+		v->file = "<fixed>";
+		return;
+	}
+	if (competes_with_tracer(ev)) {
+		refuse(v, EPERM, "listener");
 		v->file = "<fixed>";
 		return;
 	}

@@ -83,7 +83,6 @@ TESTS += $(escape_tests)
 XFAIL_TESTS += \
 	test/escape/e0107-toctou-sendmsg.esc \
 	test/escape/e0108-toctou-unix-cwd.esc \
-	test/escape/e0204-rename-ancestor.esc \
 	test/escape/e0205-component-swap-link.esc \
 	test/escape/e0206-exec-symlink-race.esc \
 	test/escape/e0207-unix-socket-swap.esc \
@@ -93,11 +92,6 @@ XFAIL_TESTS += \
 # e0108: a relative AF_UNIX path is copied as given, so the kernel resolves
 #   it against the cwd of the moment, not the one janus checked against
 #   (copy the canonical, absolute path, as for files).
-# e0204: fs rules match names only: renaming a directory above a denied
-#   pattern ($HOME, when the jail's tree contains it) moves the secret to
-#   a name no deny rule matches.  rename (and rmdir, link ...) of an
-#   ancestor of a deny pattern must be refused, or deny rules bound to
-#   the objects rather than the names.
 # e0205: the directory-component swap is closed for the open family only
 #   (openat2 RESOLVE_NO_SYMLINKS); link, rename, unlink, chmod, stat ...
 #   still walk a component swapped for a symlink after the check.

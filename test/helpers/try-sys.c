@@ -6,7 +6,12 @@
 #define _GNU_SOURCE
 #endif
 #include <fcntl.h>
+#include <linux/filter.h>
 #include <linux/reboot.h>
+#include <linux/seccomp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <sys/quota.h>
 #include <sys/syscall.h>
@@ -81,6 +86,44 @@ static int op_getcwd(char **av)
 
 	(void)av;
 	return TRY_RC(syscall(SYS_getcwd, buf, sizeof buf));
+}
+
+/* seccomp HOW: installs a filter of the program's own that answers
+ * uname() with ENOTTY (and with a user notification when HOW is
+ * "listener"), then checks it is in force.  HOW: "syscall" (seccomp(2)),
+ * "prctl" (PR_SET_SECCOMP), "listener" (seccomp(2) with
+ * SECCOMP_FILTER_FLAG_NEW_LISTENER; ok once the listener fd exists).
+ * ECANCELED: installed, but uname() was not refused by it. */
+static int op_seccomp(char **av)
+{
+	bool listener = strcmp(av[0], "listener") == 0;
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_uname, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, listener ? SECCOMP_RET_USER_NOTIF
+						   : SECCOMP_RET_ERRNO | ENOTTY),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof code / sizeof code[0], code };
+	struct utsname u;
+	long r;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		try_setup_fail("PR_SET_NO_NEW_PRIVS");
+	if (strcmp(av[0], "prctl") == 0)
+		r = prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
+	else if (strcmp(av[0], "syscall") == 0 || listener)
+		r = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+			    listener ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0, &prog);
+	else
+		try_usage("seccomp syscall|prctl|listener");
+	if (r < 0)
+		return errno;
+	if (listener)
+		return 0;	/* uname() would now wait for an answer */
+	if (syscall(SYS_uname, &u) == 0 || errno != ENOTTY)
+		return ECANCELED;
+	return 0;
 }
 
 /* reboot: magic numbers 0, so the kernel answers EINVAL after the
@@ -168,6 +211,7 @@ const struct try_op try_sys_ops[] = {
 	{ "fstatfs", 1, 1, op_fstatfs, "PATH" },
 	{ "uname", 0, 0, op_uname, "" },
 	{ "getcwd", 0, 0, op_getcwd, "" },
+	{ "seccomp", 1, 1, op_seccomp, "syscall|prctl|listener" },
 	{ "reboot", 0, 0, op_reboot, "(bad magic: EINVAL natively)" },
 	{ "swapon", 1, 1, op_swapon, "MISSING-PATH" },
 	{ "swapoff", 1, 1, op_swapoff, "MISSING-PATH" },

@@ -23,6 +23,7 @@ policy_integ_tests = \
 	test/integ/t1303-proc-targets.sh \
 	test/integ/t1401-host-info.sh \
 	test/integ/t1402-admin-as-root.sh \
+	test/integ/t1403-own-seccomp.sh \
 	test/integ/t1501-precedence.sh \
 	test/integ/t1502-actions.sh \
 	test/integ/t1503-bad-policy.sh \

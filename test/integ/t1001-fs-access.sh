@@ -57,6 +57,18 @@ no_ rename.new $P EACCES "$D" rename "$T/rename/g" "$T/none/h"
 [ -f none/f ] && [ -f rename/g ] && [ ! -e rename/h ] && [ ! -e none/h ] ||
 	fail_ "a refused rename moved a file"
 native_ rename ok rename "$T/nat/f" "$T/nat/h"
+# A rename may not carry a denied tree ("deny fs read $CWD/rename/vault/**")
+# out of its rule's reach, nor rename the directory above it; moves
+# inside the vault pass.
+mkdir rename/vault && echo secret >rename/vault/s && mkdir nat/vault ||
+	framework_failure_ "mkdir vault"
+no_ rename.vault $P EPERM "fs-access.policy:32" rename "$T/rename/vault" "$T/rename/open"
+no_ rename.parent $P EPERM "fs-access.policy:32" rename "$T/rename" "$T/rename2"
+[ -f rename/vault/s ] && [ ! -e rename/open ] && [ ! -e rename2 ] ||
+	fail_ "a refused rename moved the vault"
+ok_ rename.invault $P rename "$T/rename/vault/s" "$T/rename/vault/t"
+[ -f rename/vault/t ] || fail_ "a rename inside the vault did not happen"
+native_ rename.vault ok rename "$T/nat/vault" "$T/nat/open"
 ok_ link $P link "$T/link/src" "$T/link/l"
 same_ "allowed link" "$(stat -c %i link/l)" "$(stat -c %i link/src)"
 no_ link.new $P EACCES "$D" link "$T/link/src" "$T/none/l"

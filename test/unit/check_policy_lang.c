@@ -74,6 +74,38 @@ START_TEST(test_glob_path)
 }
 END_TEST
 
+static uint64_t gstates(const char *pat, const char *path)
+{
+	struct arena a = { 0 };
+	struct glob g;
+	const char *why;
+	size_t where;
+	uint64_t st;
+
+	ck_assert_msg(glob_compile_path(&a, pat, &g, &why, &where) == 0, "%s: %s", pat, why);
+	st = glob_states(&g, path);
+	arena_release(&a);
+	return st;
+}
+
+/* The matcher state after a path: what rename checks (eval.c). */
+START_TEST(test_glob_states)
+{
+	/* "/h/u/.ssh" then "**": 3 components matched, and through `**`
+	 * a whole match (bit 4) too. */
+	ck_assert_uint_eq(gstates("/h/u/.ssh/**", "/h/u/.ssh"), 0x18);
+	ck_assert_uint_eq(gstates("/h/u/.ssh/**", "/h/u"), 0x4);
+	ck_assert_uint_eq(gstates("/h/u/.ssh/**", "/h/x"), 0);
+	ck_assert_uint_eq(gstates("/h/*/.ssh/**", "/h/anyone"), 0x4);
+	ck_assert_uint_eq(gstates("/**", "/a/b"), 0x3);
+	ck_assert_uint_eq(gstates("/a/**/k", "/a/b/c"), 0x6);
+	ck_assert_uint_eq(gstates("/a/**/k", "/a/b/k"), 0xe);
+	ck_assert_uint_eq(gstates("/a", "relative"), 0);
+	/* Moving /a/b/c to /a/z keeps every match of "/a/ ** /k" below it. */
+	ck_assert_uint_eq(gstates("/a/**/k", "/a/b/c") & ~gstates("/a/**/k", "/a/z"), 0);
+}
+END_TEST
+
 /* Many "**" against a deep path stays fast: the matcher is an NFA. */
 START_TEST(test_glob_deep)
 {
@@ -507,6 +539,7 @@ TCase *tcase_policy_lang(void)
 	TCase *tc = tcase_create("lang");
 
 	tcase_add_test(tc, test_glob_path);
+	tcase_add_test(tc, test_glob_states);
 	tcase_add_test(tc, test_glob_deep);
 	tcase_add_test(tc, test_glob_normalise);
 	tcase_add_test(tc, test_glob_flat);
