@@ -33,7 +33,7 @@ case $BENCH_RUNS in
 esac
 
 ALL_WORKLOADS="getpid-loop file-loop spawn-loop tar-include gcc-compile cpu-loop"
-ALL_VARIANTS="native janus-allow-all janus-default strace-f strace-f-seccomp"
+ALL_VARIANTS="native janus-allow-all janus-default janus-no-prefilter strace-f strace-f-seccomp"
 TIMEIT=$BENCH_BIN/timeit
 [ -x "$JANUS" ] || die "$JANUS: not executable"
 [ -x "$TIMEIT" ] || die "$TIMEIT: not executable (run 'make bench')"
@@ -113,11 +113,12 @@ run_variant() {
 	case $v in
 	native) ;;
 	janus-allow-all) set -- "$JANUS" -p allow-all -- "$@" ;;
-	janus-default)
+	janus-default | janus-no-prefilter)
+		[ "$v" = janus-no-prefilter ] && nopf=--no-prefilter || nopf=
 		if [ -n "$pol" ]; then
-			set -- "$JANUS" -p "$pol" -- "$@"
+			set -- "$JANUS" $nopf -p "$pol" -- "$@"
 		else
-			set -- "$JANUS" -- "$@"
+			set -- "$JANUS" $nopf -- "$@"
 		fi ;;
 	strace-f) set -- "$STRACE" -f -qq -o /dev/null "$@" ;;
 	strace-f-seccomp)
@@ -299,6 +300,7 @@ echo
 echo "janus-default: the built-in default policy (janus --); for the workload"
 echo "  programs in the start directory, bench/default-exec.policy (the default"
 echo "  plus running programs from the start directory)."
+echo "janus-no-prefilter: janus-default with --no-prefilter (every call stops)."
 [ -n "$STRACE" ] && echo "strace-f-seccomp: traces only $BENCH_STRACE_FILTER (strace -e trace=...)."
 [ -n "$notes" ] && printf '%s' "$notes"
 if [ -f "$work/failed" ]; then

@@ -12,7 +12,7 @@ const char cli_usage[] =
 	"janus [-qV] [-p POLICY] [-u USER] [--trace[=text|json]] [-o FILE] -- command [argument ...]\n"
 	"       janus --check [POLICY]";
 
-enum { OPT_TRACE = 256, OPT_NO_SYSCALL_INFO, OPT_DEBUG, OPT_CHECK };
+enum { OPT_TRACE = 256, OPT_NO_SYSCALL_INFO, OPT_DEBUG, OPT_CHECK, OPT_NO_PREFILTER };
 
 static const struct option long_opts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -25,6 +25,7 @@ static const struct option long_opts[] = {
 	{ "trace", optional_argument, NULL, OPT_TRACE },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
 	{ "no-syscall-info", no_argument, NULL, OPT_NO_SYSCALL_INFO },
+	{ "no-prefilter", no_argument, NULL, OPT_NO_PREFILTER },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -90,6 +91,9 @@ enum cli_action cli_parse(int argc, char **argv, struct janus_opts *o,
 		case OPT_NO_SYSCALL_INFO:
 			o->no_syscall_info = true;
 			break;
+		case OPT_NO_PREFILTER:
+			o->no_prefilter = true;
+			break;
 		case ':':
 			return fail(errbuf, errlen, "option '%s' needs an argument", argv[optind - 1]);
 		default:
@@ -127,6 +131,7 @@ void cli_print_help(void)
 	       "  -q, --quiet          no informational messages\n"
 	       "      --debug          print the supervisor's own events\n"
 	       "      --no-syscall-info  decode from registers, not PTRACE_GET_SYSCALL_INFO\n"
+	       "      --no-prefilter   stop at every system call (no seccomp prefilter)\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n\n"
 	       "Exit status: the command's; 125 if janus itself fails (including a bad policy),\n"

@@ -17,6 +17,7 @@ struct janus_opts {
 	bool quiet;
 	bool debug;
 	bool no_syscall_info;	/* force the register-table fallback (testing) */
+	bool no_prefilter;	/* stop at every call, as without seccomp */
 	const char *policy;	/* -p: a file, or a built-in name; NULL: the default */
 	bool check;		/* --check: validate and print the policy, run nothing */
 	const char *user;	/* --user: run the command as this user (janus must be root) */

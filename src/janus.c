@@ -128,7 +128,18 @@ int main(int argc, char **argv)
 	fatal_sup = &sup;
 	if (creds.change && chown(private_tmp, creds.uid, creds.gid) < 0)
 		die_perror("cannot give the private temporary directory to '%s'", creds.name);
-	pid_t pid = launch_command(path, opts.cmd, &creds);
+	/* --trace shows every call, and the register fallback cannot tell a
+	 * seccomp stop: both stop at every call. */
+	struct prefilter pf = { 0 };
+	sup.prefilter = !opts.no_prefilter && opts.trace == TRACE_NONE && !opts.no_syscall_info;
+	if (sup.prefilter && (r = prefilter_build(pol, opts.quiet, &pf)) < 0)
+		die_msg("cannot build the seccomp prefilter: %s (--no-prefilter runs without it)",
+			strerror(-r));
+	if (sup.prefilter)
+		debug_msg("prefilter: %u instructions, %u calls allowed and %u refused in the kernel",
+			  pf.len, pf.n_allow, pf.n_errno);
+	pid_t pid = launch_command(path, opts.cmd, &creds, sup.prefilter ? &pf : NULL);
+	prefilter_free(&pf);
 	free(path);
 	sup_adopt_command(&sup, pid);
 	jobctl_install(pid);

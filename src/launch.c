@@ -79,7 +79,7 @@ int launch_resolve(const char *name, char **path)
 }
 
 static void __attribute__((noreturn)) child(int gate, const char *path, char *const argv[],
-					   const struct creds *creds)
+					   const struct creds *creds, const struct prefilter *pf)
 {
 	char go;
 	/* Blocks until the parent has attached. EOF: janus is gone. */
@@ -89,6 +89,11 @@ static void __attribute__((noreturn)) child(int gate, const char *path, char *co
 	int r = creds_apply(creds);
 	if (r < 0) {
 		dprintf(2, "janus: cannot set the command's credentials: %s\n", strerror(-r));
+		_exit(JANUS_EXIT_INTERNAL);
+	}
+	/* Last: from here on only calls janus asked to see stop. */
+	if (pf && (r = prefilter_install(pf)) < 0) {
+		dprintf(2, "janus: cannot install the seccomp prefilter: %s\n", strerror(-r));
 		_exit(JANUS_EXIT_INTERNAL);
 	}
 	execv(path, argv);
@@ -111,7 +116,8 @@ static void __attribute__((noreturn)) child(int gate, const char *path, char *co
 	_exit(err == ENOENT ? JANUS_EXIT_NOTFOUND : JANUS_EXIT_NOEXEC);
 }
 
-pid_t launch_command(const char *path, char *const argv[], const struct creds *creds)
+pid_t launch_command(const char *path, char *const argv[], const struct creds *creds,
+		     const struct prefilter *pf)
 {
 	int gate[2];
 	if (pipe2(gate, O_CLOEXEC) < 0)
@@ -122,7 +128,7 @@ pid_t launch_command(const char *path, char *const argv[], const struct creds *c
 		die_perror("fork");
 	if (pid == 0) {
 		close(gate[1]);
-		child(gate[0], path, argv, creds);
+		child(gate[0], path, argv, creds, pf);
 	}
 	close(gate[0]);
 	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)JANUS_PTRACE_OPTIONS) < 0) {

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include "creds.h"
+#include "prefilter.h"
 
 /* The ptrace options every tracee gets: children are traced from their
  * first instruction (fork/vfork/clone), exec is an event, and every tracee
@@ -22,6 +23,9 @@ int launch_resolve(const char *name, char **path);
 /* Forks the command, attaches to it with PTRACE_SEIZE before it runs a
  * single instruction of its own, and lets it exec.  Returns its pid; dies
  * (exit 125) when it cannot attach. */
-pid_t launch_command(const char *path, char *const argv[], const struct creds *creds);
+/* pf: the seccomp prefilter the command installs just before exec (NULL:
+ * none). */
+pid_t launch_command(const char *path, char *const argv[], const struct creds *creds,
+		     const struct prefilter *pf);
 
 #endif

@@ -21,9 +21,13 @@ src_libjanussup_la_SOURCES = \
 	src/trace.c src/trace.h \
 	src/tmpdir.c src/tmpdir.h \
 	src/tracee.c src/tracee.h
+# The seccomp prefilter (libseccomp builds it).
+src_libjanussup_la_SOURCES += src/prefilter.c src/prefilter.h
+src_libjanussup_la_CPPFLAGS += $(SECCOMP_CFLAGS)
 src_janus_SOURCES = src/janus.c
 src_janus_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
-src_janus_LDADD = src/libjanussup.la src/libjanuscanon.la src/libjanusdecode.la policy/libjanuspolicy.la arch/libjanusarch.la
+src_janus_LDADD = src/libjanussup.la src/libjanuscanon.la src/libjanusdecode.la policy/libjanuspolicy.la arch/libjanusarch.la \
+	$(SECCOMP_LIBS)
 include src/decode.mk
 include src/canon.mk
 # Objects that include arch.h need the generated tables first.

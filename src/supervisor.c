@@ -145,6 +145,16 @@ static void resume(pid_t tid, int request, int sig)
 		die_perror("ptrace resume of %d", (int)tid);
 }
 
+/* How to resume tr: under the prefilter, a task inside a call janus
+ * stopped comes back at its exit stop, any other runs free until the
+ * filter stops it; without it, every call stops. */
+static int resume_request(const struct supervisor *sup, const struct tracee *tr)
+{
+	if (!sup->prefilter || (tr->flags & TF_IN_SYSCALL))
+		return PTRACE_SYSCALL;
+	return PTRACE_CONT;
+}
+
 static bool tracing(const struct supervisor *sup, const struct tracee *tr)
 {
 	return sup->trace.out && !(tr->flags & TF_HIDE);
@@ -363,7 +373,20 @@ static void on_syscall(struct supervisor *sup, struct tracee *tr)
 		on_syscall_entry(sup, tr, &si);
 	else if (si.op == STOP_EXIT)
 		on_syscall_exit(sup, tr, &si);
-	resume(tr->tid, PTRACE_SYSCALL, 0);
+	resume(tr->tid, resume_request(sup, tr), 0);
+}
+
+/* A prefilter stop, or one of a filter of the program's own that answered
+ * SECCOMP_RET_TRACE.  A call janus judged at its syscall-entry stop
+ * already goes on to its exit; any other is judged here, as at an entry
+ * stop (the call has not run). */
+static void on_seccomp(struct supervisor *sup, struct tracee *tr)
+{
+	if (tr->flags & TF_IN_SYSCALL) {
+		resume(tr->tid, PTRACE_SYSCALL, 0);
+		return;
+	}
+	on_syscall(sup, tr);
 }
 
 /* clone(CLONE_VM|SIGCHLD) is reported as a fork: only a child with an
@@ -391,7 +414,7 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
 					scratch_hold(&sup->regions, child->scratch[i]);
 		}
 	}
-	resume(tr->tid, PTRACE_SYSCALL, 0);
+	resume(tr->tid, resume_request(sup, tr), 0);
 }
 
 static void on_exec(struct supervisor *sup, struct tracee *tr)
@@ -411,7 +434,7 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 	}
 	/* A new program, a new address space: no region, nothing to restore. */
 	drop_scratch(sup, tr);
-	resume(tid, PTRACE_SYSCALL, 0);
+	resume(tid, resume_request(sup, tr), 0);
 }
 
 static void on_group_stop(struct supervisor *sup, const struct janus_event *ev)
@@ -450,7 +473,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 	if (tr->flags & TF_STARTUP) {
 		tr->flags &= ~TF_STARTUP;
 		if (ev->kind == EV_EVENT_STOP || ev->kind == EV_GROUP_STOP) {
-			resume(ev->tid, PTRACE_SYSCALL, 0);	/* the attach stop */
+			resume(ev->tid, resume_request(sup, tr), 0);	/* the attach stop */
 			return;
 		}
 	}
@@ -465,14 +488,16 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		on_exec(sup, tr);
 		break;
 	case EV_SECCOMP:
+		on_seccomp(sup, tr);
+		break;
 	case EV_EVENT_STOP:
-		resume(ev->tid, PTRACE_SYSCALL, 0);
+		resume(ev->tid, resume_request(sup, tr), 0);
 		break;
 	case EV_GROUP_STOP:
 		on_group_stop(sup, ev);
 		break;
 	case EV_SIGNAL:
-		resume(ev->tid, PTRACE_SYSCALL, ev->sig);
+		resume(ev->tid, resume_request(sup, tr), ev->sig);
 		break;
 	case EV_EXITED:
 	case EV_KILLED:

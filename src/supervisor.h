@@ -44,6 +44,10 @@ struct supervisor {
 	int command_status;
 	bool command_done;
 	bool use_syscall_info;
+	/* The command runs under the seccomp prefilter: a call stops (at a
+	 * seccomp stop) only when the filter says so, and a task outside a
+	 * call janus stopped is resumed with PTRACE_CONT. */
+	bool prefilter;
 	enum sysedit_mode edit_mode;
 	const struct policy *policy;	/* NULL: allow everything (no checks) */
 	struct judge judge;

@@ -92,7 +92,8 @@ int sysedit_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
 		int err = info_get(tid, &info);
 		if (err)
 			return err;
-		if (info.op != PTRACE_SYSCALL_INFO_ENTRY)
+		/* entry and seccomp share the layout of nr and args */
+		if (info.op != PTRACE_SYSCALL_INFO_ENTRY && info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 			return -EINVAL;
 		info.entry.nr = nr;
 		if (args)

@@ -34,6 +34,13 @@ static int from_syscall_info(pid_t tid, struct stop_info *si)
 		si->op = STOP_EXIT;
 		si->rval = info.exit.rval;
 		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		/* A prefilter stop: the call has not run yet, as at an entry
+		 * stop, and is judged the same way. */
+		si->op = STOP_ENTRY;
+		si->nr = info.seccomp.nr;
+		memcpy(si->args, info.seccomp.args, sizeof si->args);
+		break;
 	default:
 		si->op = STOP_NONE;
 		break;

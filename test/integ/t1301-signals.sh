@@ -31,12 +31,12 @@ fd = os.pidfd_open(int(sys.argv[1]))
 os.dup2(fd, 9)
 os.execvp(sys.argv[2], sys.argv[2:])' "$@"
 }
-pidfd_ $canary "$JANUS" -p d.policy -- "$TRY" pidfd-send-fd 9 TERM </dev/null >pidfd.out 2>pidfd.err
+pidfd_ $canary "$JANUS" ${JANUS_OPTS:-} -p d.policy -- "$TRY" pidfd-send-fd 9 TERM </dev/null >pidfd.out 2>pidfd.err
 echo $? >pidfd.rc
 expect_ pidfd errno=EPERM
 denied_ pidfd EPERM "$D" signal
 canary_alive_ "pidfd_send_signal on an inherited pidfd"
-pidfd_ $canary "$JANUS" -p d.policy -- "$TRY" pidfd-getfd-fd 9 1 </dev/null >getfd.out 2>getfd.err
+pidfd_ $canary "$JANUS" ${JANUS_OPTS:-} -p d.policy -- "$TRY" pidfd-getfd-fd 9 1 </dev/null >getfd.out 2>getfd.err
 echo $? >getfd.rc
 expect_ getfd errno=EPERM
 denied_ getfd EPERM "$D" signal

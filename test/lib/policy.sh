@@ -43,7 +43,8 @@ NS_=
 # stderr, exit status to NAME.out, NAME.err, NAME.rc.
 jail_() {
 	jn_=$1 jp_=$2; shift 2
-	$NS_ "$JANUS" -p "$jp_" -- "$@" </dev/null >"$jn_.out" 2>"$jn_.err"
+	# JANUS_OPTS: options every run of the test adds (t0701: --no-prefilter).
+	$NS_ "$JANUS" ${JANUS_OPTS:-} -p "$jp_" -- "$@" </dev/null >"$jn_.out" 2>"$jn_.err"
 	echo $? >"$jn_.rc"
 }
 

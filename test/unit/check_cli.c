@@ -24,6 +24,11 @@ START_TEST(test_plain_command)
 	ck_assert_str_eq(o.cmd[1], "-l");
 	ck_assert_ptr_null(o.cmd[2]);
 	ck_assert_int_eq(o.trace, TRACE_NONE);
+	ck_assert(!o.no_prefilter);
+	v = ARGV("janus", "--no-prefilter", "--", "ls");
+	ck_assert_int_eq(parse(v, 4, &o, err), CLI_RUN);
+	ck_assert(o.no_prefilter);
+	ck_assert_str_eq(o.cmd[0], "ls");
 }
 END_TEST
 

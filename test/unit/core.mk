@@ -14,3 +14,10 @@ TESTS += test/unit/check_subcall
 test_unit_check_subcall_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 test_unit_check_subcall_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_subcall_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+check_PROGRAMS += test/unit/check_prefilter
+TESTS += test/unit/check_prefilter
+test_unit_check_prefilter_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
+test_unit_check_prefilter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SECCOMP_CFLAGS)
+test_unit_check_prefilter_LDADD = src/libjanussup.la policy/libjanuspolicy.la arch/libjanusarch.la \
+	$(SECCOMP_LIBS) $(CHECK_LIBS)
+$(test_unit_check_prefilter_OBJECTS): $(ARCH_GEN_H)
