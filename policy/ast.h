@@ -28,6 +28,8 @@ struct ast_rule {
 void compile_init(struct policy *pol);
 int compile_rule(struct policy *pol, const struct ast_rule *r, struct policy_diag *d);
 int compile_default(struct policy *pol, const struct ast_rule *r);
+/* `limit NAME VALUE`: r->action_tok is `limit`, r->args what follows. */
+int compile_limit(struct policy *pol, const struct ast_rule *r, struct policy_diag *d);
 int compile_finish(struct policy *pol, struct policy_diag *d);
 
 /* parse.c */

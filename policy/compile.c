@@ -919,6 +919,7 @@ static int compile_signal(struct cc *c)
 
 void compile_init(struct policy *pol)
 {
+	pol->limit_procs_file = "<default>";
 	pol->dflt.action = ACT_DENY;
 	pol->dflt.err = EPERM;
 	pol->dflt.file = "<default>";
@@ -934,6 +935,46 @@ int compile_default(struct policy *pol, const struct ast_rule *r)
 	pol->dflt.err = r->action == ACT_DENY ? (r->err ? r->err : EPERM) : 0;
 	pol->dflt.file = r->action_tok->at.src->name;
 	pol->dflt.line = r->action_tok->at.line;
+	return 0;
+}
+
+/* ---- limit ------------------------------------------------------------ */
+
+/* The kernel's own ceiling on pids (PID_MAX_LIMIT on 64-bit). */
+#define LIMIT_PROCS_MAX 4194304u
+
+/* limit processes N|unlimited: the last one read wins, as for `default`,
+ * so a policy that includes another can raise or lift its limit. */
+int compile_limit(struct policy *pol, const struct ast_rule *r, struct policy_diag *d)
+{
+	static const char expect[] = "a number of processes from 1 to 4194304 or 'unlimited'";
+	const struct token *t = r->args;
+	unsigned long long num;
+
+	if (r->nargs == 0)
+		return diag_error(d, &r->end, "missing argument: expected what to limit (processes) after 'limit'");
+	if (strcmp(t[0].text, "processes") != 0) {
+		struct suggest s;
+
+		suggest_init(&s, t[0].text);
+		suggest_offer(&s, "processes");
+		if (suggest_result(&s))
+			return diag_error(d, &t[0].at, "unknown limit '%s' (did you mean '%s'?)", t[0].text,
+					  suggest_result(&s));
+		return diag_error(d, &t[0].at, "unknown limit '%s' (expected processes)", t[0].text);
+	}
+	if (r->nargs == 1)
+		return diag_error(d, &r->end, "missing argument: expected %s after 'limit processes'", expect);
+	if (r->nargs > 2)
+		return diag_error(d, &t[2].at, "unexpected '%s' after the limit (a limit takes one value)",
+				  t[2].text);
+	if (strcmp(t[1].text, "unlimited") == 0)
+		num = 0;
+	else if (parse_number(t[1].text, LIMIT_PROCS_MAX, &num) < 0 || num == 0)
+		return diag_error(d, &t[1].at, "expected %s, found '%s'", expect, t[1].text);
+	pol->limit_procs = (unsigned)num;
+	pol->limit_procs_file = r->action_tok->at.src->name;
+	pol->limit_procs_line = r->action_tok->at.line;
 	return 0;
 }
 
@@ -1146,6 +1187,54 @@ const char *kind_name(enum rule_kind k)
 	};
 
 	return (unsigned)k < KIND_COUNT ? names[k] : "?";
+}
+
+/* ---- what the supervisor asks of the whole policy ------------------------ */
+
+unsigned policy_limit_processes(const struct policy *pol)
+{
+	return pol->limit_procs;
+}
+
+void policy_limit_processes_rule(const struct policy *pol, const char **file, unsigned *line)
+{
+	*file = pol->limit_procs_file;
+	*line = pol->limit_procs_line;
+}
+
+/* As eval.c's cmsg check decides one type: some allow (or log) rule
+ * matches it and no deny or kill rule does. */
+unsigned policy_cmsg_allowed(const struct policy *pol)
+{
+	static const struct {
+		unsigned bit;
+		uint32_t scm;
+	} types[] = {
+		{ POLICY_CMSG_RIGHTS, SCM_RIGHTS },
+		{ POLICY_CMSG_CREDENTIALS, SCM_CREDENTIALS },
+	};
+	const struct val_rule *r = pol->cmsg.v;
+	unsigned allowed = 0;
+
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		bool granted = false, refused = false;
+
+		for (unsigned k = 0; k < pol->cmsg.n; k++) {
+			bool m = r[k].any;
+
+			for (unsigned j = 0; !m && j < r[k].nvals; j++)
+				m = r[k].vals[j] == types[i].scm;
+			if (!m)
+				continue;
+			if (r[k].h.action == ACT_DENY || r[k].h.action == ACT_KILL)
+				refused = true;
+			else
+				granted = true;
+		}
+		if (granted && !refused)
+			allowed |= types[i].bit;
+	}
+	return allowed;
 }
 
 const char *action_name(enum action a)

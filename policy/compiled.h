@@ -125,6 +125,11 @@ struct policy {
 	struct warning *warn;
 	unsigned nwarn, warncap;
 	unsigned nrules;
+	/* `limit processes`: the last one read; 0 = no limit.  Where it is
+	 * ("<default>", line 0, when no directive set it). */
+	unsigned limit_procs;
+	const char *limit_procs_file;
+	unsigned limit_procs_line;
 };
 
 /* The kind's refusal errno when no rule allows a call. */

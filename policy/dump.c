@@ -275,6 +275,13 @@ void policy_dump(const struct policy *pol, FILE *out)
 	fprintf(out, "  ");
 	put_where(out, pol->dflt.file, pol->dflt.line);
 	fputc('\n', out);
+	if (pol->limit_procs)
+		fprintf(out, "limit processes: %u (tasks, threads included; beyond: EAGAIN)  ",
+			pol->limit_procs);
+	else
+		fprintf(out, "limit processes: unlimited  ");
+	put_where(out, pol->limit_procs_file, pol->limit_procs_line);
+	fputc('\n', out);
 	for (unsigned abi = 0; abi < JANUS_ABI_COUNT; abi++)
 		dump_abi(out, pol, arch_by_abi((enum janus_abi)abi));
 

@@ -1,4 +1,4 @@
-/* parse.c - statements: rules, include, set, default.
+/* parse.c - statements: rules, include, set, default, limit.
  *
  * Each statement is compiled as soon as it is read, so the first error
  * in reading order is the one reported, and `set` affects only what
@@ -137,7 +137,8 @@ static bool is_word(const struct token *t, const char *w)
 }
 
 static const char *const actions[] = { "allow", "log", "deny", "kill" };
-static const char *const directives[] = { "include", "set", "default" };
+static const char *const directives[] = { "include", "set", "default", "limit" };
+#define NDIRECTIVES (sizeof directives / sizeof directives[0])
 static const char *const kinds[KIND_COUNT] = {
 	"syscall", "fs", "socket", "connect", "bind", "ioctl", "fcntl", "sockopt",
 	"cmsg", "signal"
@@ -162,13 +163,13 @@ static int bad_statement(struct parser *ps, const struct token *t)
 	suggest_init(&s, t->text);
 	for (unsigned i = 0; i < 4; i++)
 		suggest_offer(&s, actions[i]);
-	for (unsigned i = 0; i < 3; i++)
+	for (unsigned i = 0; i < NDIRECTIVES; i++)
 		suggest_offer(&s, directives[i]);
 	if (t->type == TOK_WORD && suggest_result(&s))
 		return diag_error(ps->diag, &t->at, "unknown statement '%s' (did you mean '%s'?)",
 				  t->text, suggest_result(&s));
 	return diag_error(ps->diag, &t->at,
-			  "expected an action (allow, deny, kill, log) or a directive (include, set, default), found %s%s%s",
+			  "expected an action (allow, deny, kill, log) or a directive (include, set, default, limit), found %s%s%s",
 			  t->type == TOK_STRING ? "string \"" : "'", t->text,
 			  t->type == TOK_STRING ? "\"" : "'");
 }
@@ -294,6 +295,19 @@ static int parse_default(struct parser *ps, const struct token *t, unsigned n)
 	if (e < 0)
 		return e;
 	return compile_default(ps->pol, &r);
+}
+
+/* `limit NAME VALUE`: the compiler knows the names and their values. */
+static int parse_limit(struct parser *ps, const struct token *t, unsigned n)
+{
+	struct ast_rule r = { 0 };
+
+	r.action_tok = &t[0];
+	r.seq = ++ps->seq;
+	r.args = &t[1];
+	r.nargs = n - 1;
+	r.end = after(&t[n - 1]);
+	return compile_limit(ps->pol, &r, ps->diag);
 }
 
 static bool is_identifier(const char *s)
@@ -435,6 +449,8 @@ static int statement(struct parser *ps, const struct token *t, unsigned n)
 		return parse_set(ps, t, n);
 	if (is_word(&t[0], "default"))
 		return parse_default(ps, t, n);
+	if (is_word(&t[0], "limit"))
+		return parse_limit(ps, t, n);
 	return bad_statement(ps, &t[0]);
 }
 

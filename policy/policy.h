@@ -217,4 +217,19 @@ struct verdict {
 
 void policy_eval(const struct policy *pol, const struct sc_event *ev, struct verdict *v);
 
+/* ---- what holds for the whole jail -------------------------------- */
+
+/* `limit processes N`: the most tasks (processes and threads, counted as
+ * RLIMIT_NPROC counts them) the jail may have at once; 0: no limit.
+ * policy_limit_processes_rule gives the directive's file and line
+ * ("<default>" and 0 when no directive set it), for reports. */
+unsigned policy_limit_processes(const struct policy *pol);
+void policy_limit_processes_rule(const struct policy *pol, const char **file, unsigned *line);
+
+/* The POLICY_CMSG_* types the cmsg rules allow (an allow or log rule
+ * matches the type and no deny or kill rule does): what a member may
+ * send, and may receive.  The supervisor keeps descriptors out of the
+ * jail's members when POLICY_CMSG_RIGHTS is not among them. */
+unsigned policy_cmsg_allowed(const struct policy *pol);
+
 #endif

@@ -4,11 +4,14 @@
 #include <elf.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "inject.h"
 #include "log.h"
@@ -17,25 +20,245 @@
 struct saved_regs {
 	unsigned char buf[512];
 	struct iovec iov;
+	const struct regset_layout *l;
+	int32_t scno;		/* aarch64: the number's own regset */
 };
 
-/* Waits for tid's next syscall stop, passing signals on; -errno when tid
- * dies or stops otherwise (a group-stop cannot wait here). */
-static int next_syscall_stop(pid_t tid)
+static int regs_save(pid_t tid, const struct janus_arch *a, struct saved_regs *s)
+{
+	s->iov.iov_base = s->buf;
+	s->iov.iov_len = sizeof s->buf;
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &s->iov) < 0)
+		return -errno;
+	s->l = arch_layout_for(a, s->iov.iov_len);
+	if (!s->l)
+		return -ENOEXEC;
+	if (a->scno_regset) {
+		struct iovec iov = { &s->scno, sizeof s->scno };
+		if (ptrace(PTRACE_GETREGSET, tid, (void *)(long)a->scno_regset, &iov) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+static int regs_put(pid_t tid, const struct janus_arch *a, struct saved_regs *s)
+{
+	s->iov.iov_base = s->buf;
+	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &s->iov) < 0)
+		return -errno;
+	if (a->scno_regset) {
+		struct iovec iov = { &s->scno, sizeof s->scno };
+		if (ptrace(PTRACE_SETREGSET, tid, (void *)(long)a->scno_regset, &iov) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+/* The register the syscall instruction reads the number from: rax/eax
+ * on x86 (where the number and the result share no register with the
+ * first argument), x8 on arm64. */
+static void set_user_nr(struct saved_regs *s, uint64_t nr)
+{
+	enum janus_reg r = s->l->off[JR_RETVAL] != s->l->off[JR_ARG0] ? JR_RETVAL : JR_SCNO;
+	regs_set(s->l, s->buf, r, nr);
+}
+
+/* A signal about to be delivered while janus's calls are in flight:
+ * discarded now, remembered to be sent again (a standard signal already
+ * held is one signal, as the kernel would merge it). */
+static void hold(pid_t tid, int sig, struct inject_state *st)
+{
+	siginfo_t info;
+	if (ptrace(PTRACE_GETSIGINFO, tid, NULL, &info) < 0) {
+		memset(&info, 0, sizeof info);
+		info.si_signo = sig;
+		info.si_code = SI_KERNEL;
+	}
+	for (unsigned i = 0; i < st->nsig; i++) {
+		if (st->sig[i].info.si_signo != sig)
+			continue;
+		if (st->sig[i].sent) {
+			st->sig[i].sent = false;	/* ours again: its own info stays */
+			return;
+		}
+		if (sig < SIGRTMIN)
+			return;
+	}
+	debug_msg("pid %d: signal %d held back until its call is over", (int)tid, sig);
+	if (st->nsig == st->cap) {
+		unsigned cap = st->cap ? 2 * st->cap : 4;
+		struct inject_sig *v = realloc(st->sig, cap * sizeof *v);
+		if (!v)
+			die_perror("held signals");
+		st->sig = v;
+		st->cap = cap;
+	}
+	st->sig[st->nsig++] = (struct inject_sig){ info, false };
+}
+
+void inject_state_free(struct inject_state *st)
+{
+	free(st->sig);
+	memset(st, 0, sizeof *st);
+}
+
+/* Waits for tid's next syscall stop.  Without st (inject_mmap), signals
+ * are delivered and any other stop gives up (-EINTR); with st, signals
+ * are held and group-stops passed over.  A stop of the prefilter for
+ * janus's own call is passed over in both. */
+static int next_syscall_stop(pid_t tid, struct inject_state *st)
 {
 	for (;;) {
+		/* A death is left for the event loop to reap (it may be the
+		 * command's, whose status is janus's). */
+		siginfo_t info;
+		memset(&info, 0, sizeof info);
+		if (waitid(P_PID, (id_t)tid, &info, WEXITED | WSTOPPED | WNOWAIT | __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (info.si_code != CLD_TRAPPED && info.si_code != CLD_STOPPED)
+			return -ESRCH;
 		int status;
 		if (waitpid(tid, &status, __WALL) != tid)
-			return -errno;
-		if (!WIFSTOPPED(status))
+			return errno == EINTR ? -EINTR : -errno;
+		if (!WIFSTOPPED(status)) {
+			/* Killed between the two waits: the caller passes it on. */
+			if (st) {
+				st->dead = true;
+				st->status = status;
+			}
 			return -ESRCH;
-		int sig = WSTOPSIG(status);
+		}
+		int sig = WSTOPSIG(status), pass = 0;
+		unsigned event = (unsigned)status >> 16;
 		if (sig == (SIGTRAP | 0x80))
 			return 0;
-		if ((unsigned)status >> 16 != 0)
-			return -EINTR;	/* an event or group-stop: give up */
-		if (ptrace(PTRACE_SYSCALL, tid, NULL, (void *)(long)sig) < 0)
+		if (event == PTRACE_EVENT_STOP && st) {
+			if (sig != SIGTRAP)
+				st->group_stop = true;
+		} else if (event != 0 && event != PTRACE_EVENT_SECCOMP) {
+			if (!st)
+				return -EINTR;
+		} else if (event == 0) {
+			if (st)
+				hold(tid, sig, st);
+			else
+				pass = sig;
+		}
+		if (ptrace(PTRACE_SYSCALL, tid, NULL, (void *)(long)pass) < 0)
 			return -errno;
+	}
+}
+
+static uint64_t nr_bits(const struct janus_arch *a, uint64_t nr)
+{
+	return a->wordsize == 4 ? (uint32_t)nr : nr;
+}
+
+/* Resumes tid to its next syscall stop and reads it. */
+static int step(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode, bool entry,
+		struct inject_state *st, struct stop_info *si)
+{
+	if (ptrace(PTRACE_SYSCALL, tid, NULL, NULL) < 0)
+		return -errno;
+	int r = next_syscall_stop(tid, st);
+	if (r < 0)
+		return r;
+	r = sysinfo_get(tid, mode == SYSEDIT_AUTO, entry, si);
+	if (r == 0 && si->arch != a)
+		r = -EIO;
+	return r;
+}
+
+int inject_at_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
+		    uint64_t nr, const uint64_t args[6], int64_t *result, struct inject_state *st)
+{
+	struct saved_regs s;
+	int r = regs_save(tid, a, &s);
+	if (r < 0)
+		return r;
+	uint64_t own_nr = regs_get(s.l, s.buf, JR_SCNO);
+	uint64_t ip = regs_get(s.l, s.buf, JR_IP);
+	if ((r = sysedit_entry(tid, a, mode, nr, args)) < 0)
+		return r;
+	struct stop_info si;
+	if ((r = step(tid, a, mode, false, st, &si)) < 0)
+		return r;
+	*result = si.rval;
+
+	/* Back to the tracee's own call: its registers, the instruction
+	 * pointer over the syscall instruction again, and the number where
+	 * the instruction reads it. */
+	regs_set(s.l, s.buf, JR_IP, ip - a->syscall_insn_len);
+	set_user_nr(&s, own_nr);
+	if ((r = regs_put(tid, a, &s)) < 0)
+		return r;
+	if ((r = step(tid, a, mode, true, st, &si)) < 0)
+		return r;
+	/* With signals held, nothing else can run before the call comes back. */
+	if (st && (si.op != STOP_ENTRY || nr_bits(a, si.nr) != nr_bits(a, own_nr) || si.ip != ip))
+		return -EIO;
+	return 0;
+}
+
+int inject_at_exit(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
+		   uint64_t nr, const uint64_t args[6], int64_t *result, struct inject_state *st)
+{
+	struct saved_regs s, m;
+	int r = regs_save(tid, a, &s);
+	if (r < 0)
+		return r;
+	m = s;
+	uint64_t ip = regs_get(m.l, m.buf, JR_IP);
+	regs_set(m.l, m.buf, JR_IP, ip - a->syscall_insn_len);
+	for (int i = 0; i < 6; i++)
+		regs_set(m.l, m.buf, (enum janus_reg)(JR_ARG0 + i), args[i]);
+	set_user_nr(&m, nr);
+	if ((r = regs_put(tid, a, &m)) < 0)
+		return r;
+	struct stop_info si;
+	if ((r = step(tid, a, mode, true, st, &si)) < 0)
+		return r;
+	if (si.op != STOP_ENTRY || nr_bits(a, si.nr) != nr_bits(a, nr))
+		return -EIO;
+	if ((r = step(tid, a, mode, false, st, &si)) < 0)
+		return r;
+	*result = si.rval;
+	/* The exit stop of the tracee's own call, as it was: result, number
+	 * (the kernel's restart logic reads it) and instruction pointer. */
+	return regs_put(tid, a, &s);
+}
+
+void inject_settle(pid_t tid, struct inject_state *st)
+{
+	for (unsigned i = 0; i < st->nsig; i++) {
+		if (st->sig[i].sent)
+			continue;
+		if (syscall(SYS_tkill, tid, st->sig[i].info.si_signo) < 0)
+			debug_msg("pid %d: cannot send signal %d again: %s", (int)tid,
+				  st->sig[i].info.si_signo, strerror(errno));
+		st->sig[i].sent = true;
+	}
+	if (st->group_stop) {
+		/* The task stops again if its group is still stopped. */
+		st->group_stop = false;
+		if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0 && errno != ESRCH)
+			debug_msg("pid %d: PTRACE_INTERRUPT: %s", (int)tid, strerror(errno));
+	}
+}
+
+void inject_signal_stop(pid_t tid, int sig, struct inject_state *st)
+{
+	for (unsigned i = 0; i < st->nsig; i++) {
+		if (!st->sig[i].sent || st->sig[i].info.si_signo != sig)
+			continue;
+		if (ptrace(PTRACE_SETSIGINFO, tid, NULL, &st->sig[i].info) < 0)
+			debug_msg("pid %d: PTRACE_SETSIGINFO: %s", (int)tid, strerror(errno));
+		memmove(&st->sig[i], &st->sig[i + 1], (st->nsig - i - 1) * sizeof st->sig[0]);
+		st->nsig--;
+		return;
 	}
 }
 
@@ -53,41 +276,10 @@ int inject_mmap(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
 	long nr = mmap_number(a);
 	if (nr < 0)
 		return -ENOSYS;
-	struct saved_regs saved;
-	saved.iov.iov_base = saved.buf;
-	saved.iov.iov_len = sizeof saved.buf;
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &saved.iov) < 0)
-		return -errno;
-	const struct regset_layout *l = arch_layout_for(a, saved.iov.iov_len);
-	if (!l)
-		return -ENOEXEC;
-	uint64_t own_nr = regs_get(l, saved.buf, JR_SCNO);
-
 	uint64_t args[6] = { 0, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0 };
-	int r = sysedit_entry(tid, a, mode, (uint64_t)nr, args);
+	int64_t result;
+	int r = inject_at_entry(tid, a, mode, (uint64_t)nr, args, &result, NULL);
 	if (r < 0)
-		return r;
-	if (ptrace(PTRACE_SYSCALL, tid, NULL, NULL) < 0)
-		return -errno;
-	if ((r = next_syscall_stop(tid)) < 0)
-		return r;
-	struct stop_info si;
-	if ((r = sysinfo_get(tid, mode == SYSEDIT_AUTO, false, &si)) < 0)
-		return r;
-	int64_t result = si.rval;
-
-	/* Back to the tracee's own call: its registers, the instruction
-	 * pointer over the syscall instruction again, and (where the number
-	 * and the result share no register, x86) the number where the
-	 * instruction reads it. */
-	regs_set(l, saved.buf, JR_IP, regs_get(l, saved.buf, JR_IP) - a->syscall_insn_len);
-	if (l->off[JR_RETVAL] != l->off[JR_ARG0])
-		regs_set(l, saved.buf, JR_RETVAL, own_nr);
-	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &saved.iov) < 0)
-		return -errno;
-	if (ptrace(PTRACE_SYSCALL, tid, NULL, NULL) < 0)
-		return -errno;
-	if ((r = next_syscall_stop(tid)) < 0)
 		return r;
 	if (result < 0 && result >= -4095)
 		return (int)result;	/* the tracee is back; only the mapping failed */

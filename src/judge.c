@@ -10,8 +10,10 @@
 #include <linux/seccomp.h>
 #include <sys/mman.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "canon.h"
+#include "clone_args.h"
 #include "judge.h"
 #include "log.h"
 #include "mem.h"
@@ -19,9 +21,13 @@
 #include "msghdr.h"
 #include "subcall.h"
 
-/* The kernel refuses larger control buffers (net.core.optmem_max is
- * 20 KiB by default); janus reads them whole so nothing hides past a cap. */
+/* The kernel refuses larger control buffers (net.core.optmem_max: 20 KiB
+ * by default before Linux 6.8, 128 KiB since); janus reads them whole so
+ * nothing hides past a cap. */
 #define CONTROL_MAX (64 * 1024)
+/* What fits in the scratch region beside a msghdr, its address and
+ * socketcall's argument array: the most control data janus can pin. */
+#define PIN_CONTROL_MAX (SCRATCH_SIZE - 512)
 
 void judge_init(struct judge *j, const struct policy *pol, struct tracee_table *t,
 		const struct scratch_set *regions)
@@ -143,21 +149,18 @@ static void name_self(char *path, pid_t tgid)
 	memcpy(path, "/proc/self", 10);
 }
 
-static void plan_add(struct copy_plan *plan, int arg, const void *data, size_t len)
-{
-	if (plan && plan->n < sizeof plan->item / sizeof plan->item[0])
-		plan->item[plan->n++] = (struct copy_item){ (int8_t)arg, data, len };
-}
-
 /* The kernel is given the canonical path janus checked: absolute, no
  * symlink left to follow, so neither another thread's chdir nor a changed
- * buffer alters what it opens.  exec keeps the program's own spelling
- * (it becomes AT_EXECFN and a script's $0), copied as it was read. */
-static void plan_path(struct copy_plan *plan, const struct policy_path *p,
+ * buffer alters what it opens; and, for the calls pinfd.h pins, walked
+ * from a descriptor of its directory, so that no component swapped after
+ * the check is followed either.  exec keeps the program's own spelling
+ * (it becomes AT_EXECFN and a script's $0), copied as it was read; the
+ * file it runs is checked at the exec event (execcheck.h). */
+static void plan_path(struct copy_plan *plan, struct pinfd_want *w, const struct policy_path *p,
 		      const char *raw, const char *canonical)
 {
 	const char *s = (p->access & POLICY_FS_EXEC) ? raw : canonical;
-	plan_add(plan, p->arg, s, strlen(s) + 1);
+	pinfd_want_path(w, plan_add(plan, p->arg, s, strlen(s) + 1), p, raw, canonical);
 }
 
 static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev,
@@ -187,7 +190,47 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 		name_self(j->path[i], cc.tgid);
 		ev->path[i] = j->path[i];
 		if (pp[i].arg >= 0)
-			plan_path(plan, &pp[i], j->raw[i], j->path[i]);
+			plan_path(plan, &j->want, &pp[i], j->raw[i], j->path[i]);
+	}
+	return 0;
+}
+
+/* The kernel gets the socket path janus checked (plan item `item`, the
+ * address argument arg): connect and sendto the socket file itself,
+ * pinned with a descriptor (pinfd.h); bind, which creates it, and a path
+ * under /proc, the canonical path, absolute, so another thread's chdir
+ * cannot change it.  The kernel takes at most 108 bytes (sun_path): a
+ * canonical path longer than that is refused (ENAMETOOLONG), as janus
+ * cannot pin the program's relative spelling. */
+static int plan_unix_path(struct judge *j, struct copy_plan *plan, int item, int arg, bool creates,
+			  bool subcall)
+{
+	const char *canonical = j->path[0];
+	if (item < 0)
+		return 0;
+	if (!creates && !subcall && strncmp(canonical, "/proc/", 6) != 0) {
+		pinfd_want_socket(&j->want, item, canonical);
+		return 0;
+	}
+	size_t n = strlen(canonical);
+	if (n > sizeof(struct sockaddr_un) - offsetof(struct sockaddr_un, sun_path))
+		return -ENAMETOOLONG;
+	size_t len = offsetof(struct sockaddr_un, sun_path) + n + 1;
+	if (len > sizeof(struct sockaddr_un))
+		len = sizeof(struct sockaddr_un);	/* 108 bytes, no NUL: the kernel's limit */
+	if (subcall && len > plan->item[item].len)
+		return 0;	/* the length is in the argument array: as it was (to do) */
+	/* As large as any address, so an item keeping its length reads no
+	 * further than this copy. */
+	struct sockaddr_un *un = plan_own(plan, sizeof(struct sockaddr_storage));
+	if (!un)
+		return -ENOBUFS;
+	un->sun_family = AF_UNIX;
+	memcpy(un->sun_path, canonical, n);
+	plan->item[item].data = un;
+	if (!subcall) {
+		plan->item[item].len = len;
+		plan_set(plan, arg + 1, len);
 	}
 	return 0;
 }
@@ -207,8 +250,7 @@ static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *e
 		return -EFAULT;
 	ev->addr = (const struct sockaddr *)&j->addr;
 	ev->addrlen = (socklen_t)len;
-	if (arg >= 0)
-		plan_add(plan, arg, &j->addr, (size_t)len);
+	int item = arg >= 0 ? plan_add(plan, arg, &j->addr, (size_t)len) : -1;
 	const struct sockaddr_un *un = (const struct sockaddr_un *)&j->addr;
 	size_t pathlen = len > offsetof(struct sockaddr_un, sun_path)
 			 ? len - offsetof(struct sockaddr_un, sun_path) : 0;
@@ -220,6 +262,7 @@ static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *e
 		if (r < 0)
 			return r;
 		ev->path[0] = j->path[0];
+		return plan_unix_path(j, plan, item, arg, creates, ev->id != SC_COUNT);
 	}
 	return 0;
 }
@@ -235,33 +278,72 @@ static void note_cmsg(void *arg, int level, int type, const unsigned char *data,
 		*bits |= POLICY_CMSG_CREDENTIALS;
 }
 
-/* One struct msghdr of sendmsg/sendmmsg: its msg_name and its cmsgs. */
+/* Pins the msghdr m was read as (plan item for args[arg]; -1: linked by
+ * the caller): a copy of it whose msg_name and msg_control point at
+ * copies of the address and control bytes that were checked (what was not
+ * checked keeps the program's pointer).  sendmsg only reads the msghdr
+ * (net/socket.c ___sys_sendmsg): a read-only copy serves. */
+static int pin_msghdr(struct judge *j, const struct sc_event *ev, struct msghdr_view *m,
+		      bool control, struct copy_plan *plan, int arg)
+{
+	unsigned ws = ev->arch->wordsize;
+	unsigned char *img = plan_own(plan, msghdr_size(ws));
+	if (!img)
+		return -ENOBUFS;
+	if (ev->addr)
+		m->namelen = ev->addrlen;	/* what was checked, clamped as below */
+	msghdr_image(ws, m, img);
+	int hdr = plan_add(plan, arg, img, msghdr_size(ws));
+	if (ev->addr)
+		plan_link(plan, hdr, 0, plan_add(plan, -1, ev->addr, ev->addrlen));
+	if (control)
+		plan_link(plan, hdr, 4 * (size_t)ws, plan_add(plan, -1, j->control, m->controllen));
+	return plan->full ? -ENOBUFS : 0;
+}
+
+/* One struct msghdr of sendmsg/sendmmsg: its msg_name and its cmsgs,
+ * pinned when plan is given (see pin_msghdr).  *out: the msghdr read. */
 static int fetch_msghdr(struct judge *j, struct tracee *tr, struct sc_event *ev,
-			uint64_t addr, unsigned need)
+			uint64_t addr, unsigned need, struct copy_plan *plan, int arg,
+			struct msghdr_view *out)
 {
 	struct msghdr_view m;
 	unsigned ws = ev->arch->wordsize;
 	int r = msghdr_read(mem_read_cb, (void *)(intptr_t)tr->tid, ws, addr, &m);
 	if (r < 0)
 		return r;
+	/* msg_namelen as the kernel's __copy_msghdr takes it: none without a
+	 * name, negative refused, longer than any address cut to one. */
+	if (!m.name)
+		m.namelen = 0;
+	if ((int32_t)m.namelen < 0)
+		return -EINVAL;
+	if (m.namelen > sizeof(struct sockaddr_storage))
+		m.namelen = sizeof(struct sockaddr_storage);
 	if (need & POLICY_NEED_SOCKADDR) {
 		r = fetch_sockaddr(j, tr, ev, m.name, m.namelen, false, NULL, -1);
 		if (r < 0)
 			return r;
 	}
-	if ((need & POLICY_NEED_CMSG) && m.control && m.controllen) {
-		if (m.controllen > CONTROL_MAX)
+	bool control = (need & POLICY_NEED_CMSG) && m.control && m.controllen;
+	if (control) {
+		/* Too much to pin is refused as the kernel refuses control data
+		 * beyond net.core.optmem_max (doc/races.md). */
+		if (m.controllen > (plan ? PIN_CONTROL_MAX : CONTROL_MAX))
 			return -ENOBUFS;
 		long got = mem_read(tr->tid, m.control, j->control, (size_t)m.controllen);
 		if (got < (long)m.controllen)
 			return -EFAULT;
 		cmsg_walk(j->control, (size_t)m.controllen, ws, note_cmsg, &ev->cmsg);
 	}
-	return 0;
+	if (out)
+		*out = m;
+	return plan ? pin_msghdr(j, ev, &m, control, plan, arg) : 0;
 }
 
-/* plan is NULL for socketcall sub-calls: their arguments live in tracee
- * memory, not in registers (the copy of the argument array is to do). */
+/* The address-carrying calls; the sockaddr or msghdr is pinned as the
+ * argument register it came in (a socketcall sub-call's plan is nested
+ * into a copy of its argument array afterwards, by subcall_pin). */
 static int fetch_addresses(struct judge *j, struct tracee *tr, struct sc_event *ev,
 			   enum sc_id id, unsigned need, struct copy_plan *plan)
 {
@@ -273,7 +355,7 @@ static int fetch_addresses(struct judge *j, struct tracee *tr, struct sc_event *
 	case SC_sendto:
 		return fetch_sockaddr(j, tr, ev, ev->args[4], ev->args[5], false, plan, 4);
 	case SC_sendmsg:
-		return fetch_msghdr(j, tr, ev, ev->args[1], need);
+		return fetch_msghdr(j, tr, ev, ev->args[1], need, plan, 1, NULL);
 	default:
 		return 0;
 	}
@@ -330,8 +412,8 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 	}
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
 	enum sc_id id = ev->id != SC_COUNT ? ev->id : sc ? sc->id : SC_COUNT;
-	if (ev->id != SC_COUNT)
-		plan = NULL;	/* a sub-call: see fetch_addresses */
+	if (ev->id != SC_COUNT && !(sc && sc->id == SC_socketcall))
+		plan = NULL;	/* ipc(2): nothing it points at is checked */
 	if (need & POLICY_NEED_PATHS) {
 		r = resolve_paths(j, tr, ev, plan);
 		if (r < 0)
@@ -354,32 +436,54 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 	return 0;
 }
 
-/* sendmmsg: each message is judged as a sendmsg; the first refusal wins. */
+/* One message of sendmmsg judged as a sendmsg (pinned when plan is
+ * given).  False: *v refuses the call. */
+static bool judge_message(struct judge *j, struct tracee *tr, const struct sc_event *ev,
+			  uint64_t addr, unsigned need, struct verdict *v, struct copy_plan *plan,
+			  struct msghdr_view *m)
+{
+	struct sc_event one = *ev;
+	one.id = SC_sendmsg;
+	one.addr = NULL;
+	one.addrlen = 0;
+	one.cmsg = 0;
+	one.path[0] = NULL;
+	int r = fetch_msghdr(j, tr, &one, addr, need, plan, 1, m);
+	if (r < 0) {
+		refuse(v, -r, JUDGE_KERNEL);
+		return false;
+	}
+	policy_eval(j->policy, &one, v);
+	return v->action == VERDICT_ALLOW;
+}
+
+/* sendmmsg: each message is judged as a sendmsg; one refused refuses the
+ * call.  The kernel writes each message's msg_len back into the vector,
+ * so the vector cannot be handed over read-only: the call runs as a
+ * sendmsg of a pinned copy of the first message, and the exit stop writes
+ * its msg_len and returns 1 (pin_exit.h); the caller sends the rest with
+ * another call, as after any short count (doc/races.md).  The first
+ * message is judged last, so the judge's buffers hold it when pinned. */
 static void judge_sendmmsg(struct judge *j, struct tracee *tr, struct sc_event *ev,
-			   unsigned need, struct verdict *v)
+			   unsigned need, struct verdict *v, struct copy_plan *plan)
 {
 	unsigned ws = ev->arch->wordsize;
-	size_t stride = (7 * ws + 4 + ws - 1) / ws * ws;	/* struct mmsghdr */
 	uint64_t vec = ev->args[1];
 	unsigned vlen = (unsigned)ev->args[2];
 	if (vlen > 1024)
 		vlen = 1024;	/* UIO_MAXIOV: the kernel sends no more */
-	struct sc_event one = *ev;
-	one.id = SC_sendmsg;
-	for (unsigned i = 0; i < vlen; i++) {
-		one.addr = NULL;
-		one.addrlen = 0;
-		one.cmsg = 0;
-		one.path[0] = NULL;
-		int r = fetch_msghdr(j, tr, &one, vec + i * stride, need);
-		if (r < 0) {
-			refuse(v, -r, JUDGE_KERNEL);
+	for (unsigned i = 1; i < vlen; i++)
+		if (!judge_message(j, tr, ev, vec + i * mmsghdr_size(ws), need, v, NULL, NULL))
 			return;
-		}
-		policy_eval(j->policy, &one, v);
-		if (v->action != VERDICT_ALLOW)
-			return;
-	}
+	struct msghdr_view m;
+	if (vlen == 0 || !judge_message(j, tr, ev, vec, need, v, plan, &m))
+		return;		/* vlen 0: the kernel reads nothing */
+	plan->call_as = SC_sendmsg;
+	/* sendmmsg honours MSG_EOR in a message's msg_flags, sendmsg only in
+	 * its flags argument (net/socket.c ___sys_sendmsg's allowed flags). */
+	plan_set(plan, 2, (uint32_t)ev->args[3] | ((uint32_t)m.flags & MSG_EOR));
+	plan_set(plan, 3, 0);
+	plan->mmsg_vec = vec;
 }
 
 /* Calls that would unmap, remap, unprotect, replace or seal a scratch
@@ -409,17 +513,30 @@ static bool touches_scratch(const struct judge *j, const struct sc_event *ev)
 	}
 }
 
-/* Calls that would make a task janus does not trace: refused whatever the
- * policy says.  clone3 carries its flags in memory, which janus does not
- * pin yet: ENOSYS, and libc falls back to clone, whose flags are in a
- * register. */
-static int untraced_child(const struct sc_event *ev)
+/* Calls that would make a task janus does not trace: refused (-EPERM)
+ * whatever the policy says.  clone3 carries its flags in memory: its
+ * struct clone_args is read as the kernel reads it (other errors are the
+ * kernel's own), checked, and pinned, so that the kernel creates the
+ * task janus checked.  The kernel only reads it (copy_clone_args_from_user). */
+static int untraced_child(struct judge *j, struct tracee *tr, const struct sc_event *ev,
+			  struct copy_plan *plan)
 {
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
-	if (sc && sc->id == SC_clone3)
-		return ENOSYS;
 	if (sc && sc->id == SC_clone && (ev->args[0] & CLONE_UNTRACED))
-		return EPERM;
+		return -EPERM;
+	if (!sc || sc->id != SC_clone3)
+		return 0;
+	long page = sysconf(_SC_PAGESIZE);
+	size_t len, cap = page > 0 && page < CONTROL_MAX ? (size_t)page : CONTROL_MAX;
+	int r = clone_args_read(mem_read_cb, (void *)(intptr_t)tr->tid, ev->args[0], ev->args[1],
+				cap, j->control, &len);
+	if (r < 0)
+		return r;
+	if (clone_args_flags(j->control) & CLONE_UNTRACED)
+		return -EPERM;
+	plan_add(plan, 0, j->control, len);
+	if (len != ev->args[1])
+		plan_set(plan, 1, len);	/* what follows was all zero */
 	return 0;
 }
 
@@ -438,7 +555,8 @@ static bool competes_with_tracer(const struct sc_event *ev)
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
 {
-	memset(plan, 0, sizeof *plan);
+	plan_init(plan);
+	j->want.n = 0;
 	memset(ev, 0, sizeof *ev);
 	ev->arch = si->arch;
 	ev->nr = si->nr;
@@ -454,9 +572,15 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		v->file = "<fixed>";
 		return;
 	}
-	int err = untraced_child(ev);
+	int pinned = pinfd_guard(j->pins, tr, ev);
+	if (pinned) {
+		refuse(v, pinned, "pinned fd");
+		v->file = "<fixed>";
+		return;
+	}
+	int err = untraced_child(j, tr, ev, plan);
 	if (err) {
-		refuse(v, err, err == ENOSYS ? JUDGE_KERNEL : "untraced");
+		refuse(v, -err, err == -EPERM ? "untraced" : JUDGE_KERNEL);
 		v->file = "<fixed>";
 		return;
 	}
@@ -472,12 +596,16 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 	}
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
 	enum sc_id id = ev->id != SC_COUNT ? ev->id : sc ? sc->id : SC_COUNT;
-	if (id == SC_sendmmsg && (need & (POLICY_NEED_SOCKADDR | POLICY_NEED_CMSG))) {
-		/* The call as a whole must pass too (its syscall rule). */
-		policy_eval(j->policy, ev, v);
-		if (v->action == VERDICT_ALLOW)
-			judge_sendmmsg(j, tr, ev, need, v);
-		return;
-	}
+	/* sendmmsg: the call as a whole must pass too (its syscall rule). */
 	policy_eval(j->policy, ev, v);
+	if (v->action == VERDICT_ALLOW && id == SC_sendmmsg &&
+	    (need & (POLICY_NEED_SOCKADDR | POLICY_NEED_CMSG)))
+		judge_sendmmsg(j, tr, ev, need, v, plan);
+	/* A socketcall sub-call was judged on its argument array: the kernel
+	 * gets a copy of it, pointing at the copies of the rest. */
+	if (v->action == VERDICT_ALLOW && ev->id != SC_COUNT && sc && sc->id == SC_socketcall) {
+		int r = subcall_pin(plan, si->args[0], ev->args, ev->arch->wordsize);
+		if (r < 0)
+			refuse(v, -r, JUDGE_KERNEL);
+	}
 }

@@ -8,26 +8,12 @@
 #include <limits.h>
 #include <sys/socket.h>
 
+#include "copy_plan.h"
+#include "pinfd.h"
 #include "policy.h"
 #include "scratch.h"
 #include "sysinfo.h"
 #include "tracee.h"
-
-/* What the kernel must read instead of the tracee's own memory: each item
- * is copied into the caller's scratch region and args[arg] pointed at it. */
-struct copy_plan {
-	unsigned n;
-	struct copy_item {
-		int8_t arg;
-		const void *data;
-		size_t len;
-	} item[3];
-	/* The open family becomes openat2(AT_FDCWD, item[0], &how, 24) with
-	 * RESOLVE_NO_SYMLINKS on the canonical path: a component swapped for a
-	 * symlink after the check fails (ELOOP) instead of being followed. */
-	bool to_openat2;
-	uint64_t how_flags, how_mode;
-};
 
 struct judge {
 	const struct policy *policy;
@@ -38,6 +24,10 @@ struct judge {
 	const struct scratch_set *regions;	/* janus's regions: never remapped */
 	struct sockaddr_storage addr;
 	unsigned char *control;		/* CONTROL_MAX bytes */
+	/* The call's plan items to pin with descriptors (pinfd.h), and the
+	 * descriptors pinned for other tasks, which no call may replace. */
+	struct pinfd_want want;
+	const struct pinfd *pins;
 };
 
 /* verdict.check of a call refused with the errno the kernel would give

@@ -21,8 +21,16 @@ src_libjanussup_la_SOURCES = \
 	src/trace.c src/trace.h \
 	src/tmpdir.c src/tmpdir.h \
 	src/tracee.c src/tracee.h
+# Pinning checked arguments: plans, nested layouts, exit-stop work.
+src_libjanussup_la_SOURCES += src/copy_plan.c src/copy_plan.h \
+	src/clone_args.c src/clone_args.h src/pin_exit.c src/pin_exit.h
+# Pinned directories for path calls; exec ran what was checked.
+src_libjanussup_la_SOURCES += src/pinfd.c src/pinfd_guard.c src/pinfd.h \
+	src/execcheck.c src/execcheck.h
 # The seccomp prefilter (libseccomp builds it).
 src_libjanussup_la_SOURCES += src/prefilter.c src/prefilter.h
+# Side doors: descriptors passed in, the process limit.
+src_libjanussup_la_SOURCES += src/fdpass.c src/fdpass.h src/proclimit.c src/proclimit.h
 src_libjanussup_la_CPPFLAGS += $(SECCOMP_CFLAGS)
 src_janus_SOURCES = src/janus.c
 src_janus_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <linux/seccomp.h>
 
+#include "fdpass.h"
 #include "prefilter.h"
 
 #ifndef MAP_FIXED_NOREPLACE
@@ -66,7 +67,8 @@ static bool static_action(const struct policy *pol, bool quiet, const struct jan
 			  uint64_t nr, uint32_t *act)
 {
 	const struct sc_desc *sc = arch_syscall(a, nr);
-	if (!sc || prefilter_watched(sc->id) || policy_needs(pol, a, nr))
+	if (!sc || prefilter_watched(sc->id) || fdpass_watched(pol, sc->id) ||
+	    policy_needs(pol, a, nr))
 		return false;
 	struct sc_event ev = { .arch = a, .nr = nr, .id = SC_COUNT };
 	struct verdict v;

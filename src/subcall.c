@@ -82,6 +82,62 @@ static int decode_ipc(struct sc_event *ev)
 	return 0;
 }
 
+/* The socketcall number of a direct call (sendmsg -> SYS_SENDMSG); the
+ * search runs downwards so that sendto is SYS_SENDTO, not SYS_SEND. */
+static uint64_t socketcall_of(enum sc_id id)
+{
+	for (size_t c = sizeof socketcalls / sizeof socketcalls[0]; c-- > 1;)
+		if (socketcalls[c].id == id)
+			return c;
+	return 0;
+}
+
+int subcall_pin(struct copy_plan *plan, uint64_t call, const uint64_t args[6], unsigned ws)
+{
+	uint64_t words[6];
+	memcpy(words, args, sizeof words);
+	if (call == 0 || call >= sizeof socketcalls / sizeof socketcalls[0])
+		return -EINVAL;
+	/* The sub-call's "registers" are words of the array. */
+	for (int i = 0; i < 6; i++)
+		if (plan->set_mask & (1u << i))
+			words[i] = plan->set[i];
+	plan->set_mask = 0;
+	if (plan->call_as != SC_COUNT) {
+		call = socketcall_of(plan->call_as);
+		if (!call)
+			return -ENOSYS;
+		plan->call_as = SC_COUNT;
+		plan_set(plan, 0, call);	/* socketcall's own first argument */
+	}
+	unsigned n = socketcalls[call].nargs;
+	unsigned char *array = plan_own(plan, n * ws);
+	if (!array)
+		return -ENOBUFS;
+	for (unsigned i = 0; i < n; i++) {
+		if (ws == 4) {
+			uint32_t w = (uint32_t)words[i];
+			memcpy(array + i * ws, &w, sizeof w);
+		} else {
+			memcpy(array + i * ws, &words[i], sizeof words[i]);
+		}
+	}
+	unsigned items = plan->n;
+	int at = plan_add(plan, 1, array, n * ws);
+	if (at < 0)
+		return -ENOBUFS;
+	for (unsigned i = 0; i < items; i++) {
+		int k = plan->item[i].arg;
+		if (k < 0)
+			continue;
+		if ((unsigned)k >= n)
+			return -EINVAL;		/* a pointer the kernel would not read */
+		plan->item[i].arg = -1;
+		plan_link(plan, at, (size_t)k * ws, (int)i);
+	}
+	return plan->full ? -ENOBUFS : 0;
+}
+
 int subcall_decode(pid_t tid, struct sc_event *ev)
 {
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);

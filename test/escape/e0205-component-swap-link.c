@@ -10,8 +10,8 @@
  * the secret itself into the jail's tree (same file system).  The decoy's
  * link count shows when a link went elsewhere.
  * Source: Garfinkel 2003, "Traps and Pitfalls" (races on path
- * components); doc/races.md ("Still open: the same component swap for the
- * other path calls").
+ * components).  Contained by janus's pinned directories (doc/races.md,
+ * section 2).
  * Usage: e0205-component-swap-link SECRET */
 #include <fcntl.h>
 #include <libgen.h>

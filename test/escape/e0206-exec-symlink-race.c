@@ -9,7 +9,8 @@
  * copies of esc-tool run as "ident": only the outside copy prints a real
  * token; the parent stops when it sees one.
  * Source: Garfinkel 2003, "Traps and Pitfalls" (symbolic link races);
- * doc/races.md (execve keeps the program's own spelling).
+ * doc/races.md, section 2 (execve keeps the program's own spelling; the
+ * file that runs is checked at the exec event).
  * Usage: e0206-exec-symlink-race ALLOWED-PROGRAM OUTSIDE-PROGRAM */
 #include <fcntl.h>
 #include <pthread.h>

@@ -8,7 +8,8 @@
  * while e0207-d is the directory; the kernel may walk it when it is the
  * link.  connect() has no flag to refuse symlinks.
  * Source: Garfinkel 2003, "Traps and Pitfalls" (races on path
- * components); doc/races.md (AF_UNIX socket paths are not pinned).
+ * components).  Contained by janus's pinning of the socket file
+ * (doc/races.md, section 2).
  * Usage: e0207-unix-socket-swap FORBIDDEN-SOCKET */
 #include <errno.h>
 #include <fcntl.h>

@@ -31,6 +31,8 @@ policy_integ_tests = \
 	test/integ/t1601-default-usable.sh \
 	test/integ/t1602-default-stdio-paths.sh \
 	test/integ/t1701-arg-width.sh
+policy_integ_tests += test/integ/t1109-net-pinned.sh
+policy_integ_tests += test/integ/t1110-net-recv-fds.sh test/integ/t1801-process-limit.sh
 TESTS += $(policy_integ_tests)
 
 policy_integ_policies = \

@@ -18,6 +18,17 @@ check_PROGRAMS += test/unit/check_prefilter
 TESTS += test/unit/check_prefilter
 test_unit_check_prefilter_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 test_unit_check_prefilter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SECCOMP_CFLAGS)
-test_unit_check_prefilter_LDADD = src/libjanussup.la policy/libjanuspolicy.la arch/libjanusarch.la \
+test_unit_check_prefilter_LDADD = src/libjanussup.la src/libjanusdecode.la policy/libjanuspolicy.la arch/libjanusarch.la \
 	$(SECCOMP_LIBS) $(CHECK_LIBS)
 $(test_unit_check_prefilter_OBJECTS): $(ARCH_GEN_H)
+check_PROGRAMS += test/unit/check_pin
+TESTS += test/unit/check_pin
+test_unit_check_pin_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
+test_unit_check_pin_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_pin_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+# fdpass.c and proclimit.c, the test process as its own tracee.
+check_PROGRAMS += test/unit/check_sidedoors
+TESTS += test/unit/check_sidedoors
+test_unit_check_sidedoors_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
+test_unit_check_sidedoors_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_sidedoors_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)

@@ -34,3 +34,12 @@ EXTRA_DIST += \
 	test/fuzz/corpus/broken-net.policy \
 	test/fuzz/corpus/includes.policy \
 	test/fuzz/corpus/kinds.policy
+
+# The `limit` directive and policy_cmsg_allowed() (a main of its own).
+check_PROGRAMS += test/unit/check_policy_limit
+TESTS += test/unit/check_policy_limit
+test_unit_check_policy_limit_SOURCES = test/unit/check_policy_limit.c
+test_unit_check_policy_limit_CPPFLAGS = $(POLICY_TEST_CPPFLAGS)
+test_unit_check_policy_limit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_policy_limit_LDADD = policy/libjanuspolicy.la arch/libjanusarch.la $(CHECK_LIBS)
+$(test_unit_check_policy_limit_OBJECTS): $(ARCH_GEN_H)

@@ -1,0 +1,291 @@
+/* pinfd.c - pinned directories for path calls (see pinfd.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "inject.h"
+#include "log.h"
+#include "pinfd.h"
+#include "scratch.h"
+
+/* The region holds the path at its start and struct open_how a page on. */
+_Static_assert(SCRATCH_SIZE >= SCRATCH_PATH_MAX + 24, "scratch region too small for a pin");
+
+static bool under_proc(const char *path)
+{
+	return strncmp(path, "/proc", 5) == 0 && (path[5] == '/' || path[5] == '\0');
+}
+
+void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p,
+		     const char *raw, const char *canonical)
+{
+	if (item < 0 || w->n == 2 || (p->access & POLICY_FS_EXEC) || under_proc(canonical))
+		return;
+	/* Information only: what a swap would show is the metadata or the
+	 * link text of an object whose content stays closed (doc/races.md). */
+	if (!(p->access & ~(uint32_t)(POLICY_FS_STAT | POLICY_FS_READLINK)))
+		return;
+	bool parent = !p->follow;
+	if (parent && strcmp(canonical, "/") == 0)
+		return;		/* no parent; "/" itself cannot be swapped */
+	size_t n = strlen(raw);
+	w->it[w->n++] = (struct pinfd_item){ (int8_t)item, parent ? PINFD_PARENT : PINFD_OBJECT,
+					     n && raw[n - 1] == '/', canonical };
+}
+
+void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical)
+{
+	if (item >= 0 && w->n < 2 && !under_proc(canonical))
+		w->it[w->n++] = (struct pinfd_item){ (int8_t)item, PINFD_SOCKET, false, canonical };
+}
+
+void pinfd_init(struct pinfd *p, const struct policy *pol)
+{
+	static const enum sc_id probes[] = { SC_unlinkat, SC_renameat2, SC_fchmodat, SC_connect };
+	const struct janus_arch *a = arch_native();
+	memset(p, 0, sizeof *p);
+	for (unsigned i = 0; pol && i < sizeof probes / sizeof probes[0]; i++) {
+		long nr = arch_syscall_nr_by_id(a, probes[i]);
+		if (nr >= 0 && (policy_needs(pol, a, (uint64_t)nr) &
+				(POLICY_NEED_PATHS | POLICY_NEED_SOCKADDR)))
+			p->active = true;
+	}
+}
+
+static void free_held(struct tracee *tr, void *arg)
+{
+	(void)arg;
+	inject_state_free(&tr->held);
+}
+
+void pinfd_free(struct pinfd *p, struct tracee_table *t)
+{
+	tracee_foreach(t, free_held, NULL);
+	free(p->v);
+	free(p->stash);
+	memset(p, 0, sizeof *p);
+}
+
+static void hold_ref(struct pinfd *p, pid_t tid, int fd)
+{
+	if (p->n == p->cap) {
+		unsigned cap = p->cap ? 2 * p->cap : 16;
+		struct pinfd_ref *v = realloc(p->v, cap * sizeof *v);
+		if (!v)
+			die_perror("pinned descriptors");
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = (struct pinfd_ref){ tid, fd };
+}
+
+void pinfd_forget(struct pinfd *p, struct tracee *tr)
+{
+	pinfd_call_done(p, tr);
+	for (unsigned i = 0; i < p->n;)
+		if (p->v[i].tid == tr->tid)
+			p->v[i] = p->v[--p->n];
+		else
+			i++;
+	tr->npin = 0;
+}
+
+void pinfd_drop(struct pinfd *p, struct tracee *tr)
+{
+	pinfd_forget(p, tr);
+	inject_state_free(&tr->held);
+}
+
+void pinfd_stash(struct pinfd *p, pid_t tid, int status)
+{
+	if (p->nstash == p->stash_cap) {
+		unsigned cap = p->stash_cap ? 2 * p->stash_cap : 8;
+		struct pinfd_stop *v = realloc(p->stash, cap * sizeof *v);
+		if (!v)
+			die_perror("stashed stops");
+		p->stash = v;
+		p->stash_cap = cap;
+	}
+	p->stash[p->nstash++] = (struct pinfd_stop){ tid, status };
+}
+
+/* tr could not be brought back from janus's calls: it must not go on.
+ * A death janus reaped meanwhile goes to the event loop.  -ESRCH. */
+int pinfd_lost(struct pinfd *p, struct tracee *tr, int r, const char *what)
+{
+	if (tr->held.dead) {
+		tr->held.dead = false;
+		pinfd_stash(p, tr->tid, tr->held.status);
+		return -ESRCH;
+	}
+	if (r != -ESRCH)
+		warn_msg("pid %d: cannot %s: %s: killing it", (int)tr->tid, what, strerror(-r));
+	kill(tr->tid, SIGKILL);
+	return -ESRCH;
+}
+
+/* Opens path in tr by injection: *fd, or *err the openat2 error.
+ * Returns 0, or -errno when tr could not be brought back. */
+static int open_in(struct pinfd *p, struct tracee *tr, const struct janus_arch *a,
+		   enum sysedit_mode mode, const char *path, bool dir, int *fd, int *err)
+{
+	uint64_t base = tr->scratch[a->wordsize == 4];
+	long nr = arch_syscall_nr_by_id(a, SC_openat2);
+	size_t len = strlen(path) + 1;
+	*err = 0;
+	if (!base || nr < 0 || len > SCRATCH_PATH_MAX) {
+		*err = !base ? ENOMEM : nr < 0 ? ENOSYS : ENAMETOOLONG;
+		return 0;
+	}
+	/* struct open_how: flags, mode, resolve. */
+	uint64_t how[3] = { O_PATH | O_CLOEXEC | (dir ? O_DIRECTORY : 0), 0,
+			    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
+	int r = scratch_write(tr->tid, base, path, len);
+	if (r == 0)
+		r = scratch_write(tr->tid, base + SCRATCH_PATH_MAX, how, sizeof how);
+	if (r < 0) {
+		*err = -r;
+		return r == -ESRCH ? r : 0;
+	}
+	uint64_t args[6] = { (uint64_t)(int64_t)AT_FDCWD, base, base + SCRATCH_PATH_MAX, sizeof how, 0, 0 };
+	int64_t res;
+	r = inject_at_entry(tr->tid, a, mode, (uint64_t)nr, args, &res, &tr->held);
+	if (r < 0)
+		return r;
+	if (res < 0) {
+		*err = res >= -4095 ? (int)-res : EIO;
+		return 0;
+	}
+	*fd = (int)res;
+	debug_msg("pid %d: %s pinned as its fd %d", (int)tr->tid, path, *fd);
+	tr->pin_fd[tr->npin++] = *fd;
+	hold_ref(p, tr->tid, *fd);
+	return 0;
+}
+
+/* The directory or object item it of the plan is pinned as: *target
+ * (PATH_MAX bytes) and, for a parent, the last component in *last. */
+static void target_of(const struct pinfd_item *it, char *target, const char **last)
+{
+	snprintf(target, PATH_MAX, "%s", it->path);
+	*last = NULL;
+	if (it->kind != PINFD_PARENT)
+		return;
+	char *cut = strrchr(target, '/');
+	*last = it->path + (cut - target) + 1;
+	if (cut == target)
+		cut[1] = '\0';	/* "/x": the parent is "/" */
+	else
+		*cut = '\0';
+}
+
+/* Points plan item it at descriptor fd. */
+static void repoint(struct pinfd *p, unsigned i, const struct pinfd_item *it, int fd,
+		    const char *last, struct copy_plan *plan)
+{
+	struct copy_item *ci = &plan->item[it->item];
+	char *s = p->built[i];
+	if (it->kind == PINFD_PARENT)
+		snprintf(s, PINFD_PATH_MAX, "/proc/thread-self/fd/%d/%s%s", fd, last, it->slash ? "/" : "");
+	else
+		snprintf(s, PINFD_PATH_MAX, "/proc/thread-self/fd/%d", fd);
+	if (it->kind != PINFD_SOCKET) {
+		ci->data = s;
+		ci->len = strlen(s) + 1;
+		return;
+	}
+	/* The whole struct, so no length the program gave can cut it; the
+	 * length argument follows the address one (connect, sendto). */
+	struct sockaddr_un *un = &p->un[i];
+	memset(un, 0, sizeof *un);
+	un->sun_family = AF_UNIX;
+	memcpy(un->sun_path, s, strlen(s));
+	ci->data = un;
+	ci->len = sizeof *un;
+	plan_set(plan, ci->arg + 1, sizeof *un);
+}
+
+bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status)
+{
+	if (!p->nstash)
+		return false;
+	*tid = p->stash[0].tid;
+	*status = p->stash[0].status;
+	memmove(p->stash, p->stash + 1, --p->nstash * sizeof *p->stash);
+	return true;
+}
+
+int pinfd_entry(struct pinfd *p, struct tracee_table *t, struct tracee *tr, struct stop_info *si,
+		enum sysedit_mode mode, bool use_info, const struct pinfd_want *w,
+		struct copy_plan *plan)
+{
+	if (!w->n || plan->to_openat2)
+		return 0;
+	if (tr->fd_guard == PINFD_UNGUARDABLE)
+		return -EPERM;	/* another task could swap the descriptor */
+	/* Calls janus allowed before the pin existed cannot be refused now:
+	 * they finish first.  No other can start until janus is done here. */
+	pinfd_quiesce(p, t, tr);
+	static char target[2][PATH_MAX];
+	int fds[2] = { -1, -1 };
+	for (unsigned i = 0; i < w->n; i++) {
+		const struct pinfd_item *it = &w->it[i];
+		const char *last;
+		if (it->item < 0 || (unsigned)it->item >= plan->n)
+			continue;
+		target_of(it, target[i], &last);
+		for (unsigned k = 0; k < i; k++)
+			if (fds[k] >= 0 && strcmp(target[k], target[i]) == 0)
+				fds[i] = fds[k];	/* rename in one directory: one pin */
+		if (fds[i] < 0) {
+			int err;
+			int r = open_in(p, tr, si->arch, mode, target[i], it->kind == PINFD_PARENT,
+					&fds[i], &err);
+			if (r < 0)	/* somewhere between two of janus's calls */
+				return pinfd_lost(p, tr, r, "pin a path");
+			if (err) {
+				debug_msg("pid %d: pin of %s: %s", (int)tr->tid, target[i], strerror(err));
+				return -err;
+			}
+		}
+		repoint(p, i, it, fds[i], last, plan);
+	}
+	int r = sysinfo_get(tr->tid, use_info, true, si);
+	return r == -ESRCH ? r : r < 0 ? -EIO : 0;
+}
+
+int pinfd_exit(struct pinfd *p, struct tracee *tr, enum sysedit_mode mode)
+{
+	int r = 0;
+	pinfd_call_done(p, tr);
+	if (tr->npin) {
+		long nr = arch_syscall_nr_by_id(tr->arch, SC_close);
+		for (unsigned i = 0; i < tr->npin && r == 0; i++) {
+			uint64_t args[6] = { (uint64_t)tr->pin_fd[i], 0, 0, 0, 0, 0 };
+			int64_t res;
+			r = nr < 0 ? -ENOSYS
+				   : inject_at_exit(tr->tid, tr->arch, mode, (uint64_t)nr, args, &res, &tr->held);
+		}
+		pinfd_forget(p, tr);
+		if (r < 0)
+			return pinfd_lost(p, tr, r, "close its pinned directory");
+	}
+	if (tr->held.nsig || tr->held.group_stop)
+		inject_settle(tr->tid, &tr->held);
+	return 0;
+}
+
+void pinfd_signal(struct tracee *tr, int sig)
+{
+	if (tr->held.nsig)
+		inject_signal_stop(tr->tid, sig, &tr->held);
+}
+

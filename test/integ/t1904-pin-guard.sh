@@ -1,0 +1,45 @@
+#!/bin/sh
+# Proves: a descriptor janus pinned for a call of one thread cannot be
+# replaced by another thread of the program (src/pinfd.c pinfd_guard):
+# while the main thread hard-links d/NAME again and again, a thread
+# closes descriptor numbers and dup2s onto them a directory from outside
+# the jail (inherited, fd 3) that holds another NAME.  Every link made
+# must be to the decoy.  (With the guard disabled about one link in
+# twenty went to the other file.)  And signals arriving while janus runs
+# its own calls in a thread are held back and delivered after the call,
+# each once, in order, with its own siginfo (sigqueue's value): every
+# rename succeeds.  With and without the seccomp prefilter.
+. "$SRCDIR/test/lib/init.sh"
+. "$SRCDIR/test/lib/policy.sh"
+require_helper_ pin-calls
+policy_including_ p "$POLICIES/default-helpers.policy"
+# in_ DIR NAME CMD...: CMD run in DIR; NAME.out, NAME.err, NAME.rc.
+in_() {
+	id_=$1 in_n_=$2; shift 2
+	(cd "$id_" && exec "$@") </dev/null >"$in_n_.out" 2>"$in_n_.err"
+	echo $? >"$in_n_.rc"
+}
+mkdir evil && echo OTHER >evil/NAME || framework_failure_ "cannot make evil/NAME"
+
+mkdir native || framework_failure_ mkdir
+(cd native && "$HELPERS/pin-calls" dup2-race NAME 3 3<"$T/evil") >native.out 2>&1
+grep -q '^dup2 race: [1-9][0-9]* linked, 0 to another file$' native.out ||
+	framework_failure_ "natively: $(cat native.out)"
+in_ native nsig "$HELPERS/pin-calls" sig-race
+expect_ nsig 'sig race: renames made, failed 0, signals all received, bad siginfo 0'
+
+for mode in prefilter no-prefilter; do
+	opt=
+	[ $mode = no-prefilter ] && opt=--no-prefilter
+	rm -rf jail && mkdir jail || framework_failure_ mkdir
+	(cd jail && "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" dup2-race NAME 3 \
+		3<"$T/evil") >$mode.out 2>$mode.err </dev/null
+	rc=$?
+	grep -q '^dup2 race: [1-9][0-9]* linked, 0 to another file$' $mode.out ||
+		{ cat $mode.err >&2; fail_ "$mode: $(cat $mode.out)"; }
+	[ $rc = 0 ] || fail_ "$mode: janus exited $rc"
+	rm -rf jail && mkdir jail || framework_failure_ mkdir
+	in_ jail $mode.sig "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" sig-race
+	expect_ $mode.sig 'sig race: renames made, failed 0, signals all received, bad siginfo 0'
+done
+exit 0
