@@ -48,7 +48,11 @@ int inject_at_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mod
 		    uint64_t nr, const uint64_t args[6], int64_t *result, struct inject_state *st);
 
 /* The same at a syscall-exit stop: tid is at an exit stop again with the
- * registers (and result) it had, when this returns 0. */
+ * registers (and result) it had, when this returns 0.  A result that asks
+ * for a restart (-ERESTARTSYS ...) still restarts the tracee's call on
+ * x86, where the number and arguments come from the restored registers;
+ * arm64 restarts with its orig_x0, which janus's call replaced and no
+ * regset restores (untested there: no arm64 machine runs janus yet). */
 int inject_at_exit(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode,
 		   uint64_t nr, const uint64_t args[6], int64_t *result, struct inject_state *st);
 

@@ -37,14 +37,25 @@ void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p
 	if (parent && strcmp(canonical, "/") == 0)
 		return;		/* no parent; "/" itself cannot be swapped */
 	size_t n = strlen(raw);
-	w->it[w->n++] = (struct pinfd_item){ (int8_t)item, parent ? PINFD_PARENT : PINFD_OBJECT,
-					     n && raw[n - 1] == '/', canonical };
+	struct pinfd_item *it = &w->it[w->n++];
+	*it = (struct pinfd_item){ (int8_t)item, parent ? PINFD_PARENT : PINFD_OBJECT,
+				   n && raw[n - 1] == '/', "", canonical };
+	/* "d/." or "d/..": the kernel refuses to act on them (EINVAL,
+	 * ENOTEMPTY, EEXIST ...), whichever directory they are in; the
+	 * call gets the same last component. */
+	while (n > 1 && raw[n - 1] == '/')
+		n--;
+	size_t b = n;
+	while (b > 0 && raw[b - 1] != '/')
+		b--;
+	if (parent && (n - b == 1 || n - b == 2) && strncmp(raw + b, "..", n - b) == 0)
+		memcpy(it->dot, raw + b, n - b);
 }
 
 void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical)
 {
 	if (item >= 0 && w->n < 2 && !under_proc(canonical))
-		w->it[w->n++] = (struct pinfd_item){ (int8_t)item, PINFD_SOCKET, false, canonical };
+		w->it[w->n++] = (struct pinfd_item){ (int8_t)item, PINFD_SOCKET, false, "", canonical };
 }
 
 void pinfd_init(struct pinfd *p, const struct policy *pol)
@@ -176,8 +187,8 @@ static int open_in(struct pinfd *p, struct tracee *tr, const struct janus_arch *
 static void target_of(const struct pinfd_item *it, char *target, const char **last)
 {
 	snprintf(target, PATH_MAX, "%s", it->path);
-	*last = NULL;
-	if (it->kind != PINFD_PARENT)
+	*last = it->dot;
+	if (it->kind != PINFD_PARENT || it->dot[0])
 		return;
 	char *cut = strrchr(target, '/');
 	*last = it->path + (cut - target) + 1;

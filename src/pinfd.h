@@ -49,6 +49,8 @@ struct pinfd_want {
 		int8_t item;		/* index in the copy plan */
 		uint8_t kind;		/* enum pinfd_kind */
 		bool slash;		/* PARENT: the program's path ended in '/' */
+		char dot[3];		/* PARENT: its last component was "." or "..":
+					 * pinned is the directory path names */
 		const char *path;	/* the canonical path janus checked */
 	} it[2];
 };

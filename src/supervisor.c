@@ -284,6 +284,22 @@ static int apply_plan(struct supervisor *sup, struct tracee *tr, struct stop_inf
 	return 0;
 }
 
+/* The descriptors an allowed call needs (pinfd.h): the guard before a
+ * task shares its descriptor table, the pinned directories of its paths.
+ * 0; -errno, the call's result; -ESRCH: tr is gone. */
+static int pin_allowed(struct supervisor *sup, struct tracee *tr, struct stop_info *si,
+		       const struct sc_event *ev, struct copy_plan *plan)
+{
+	if (sup->prefilter && pinfd_needs_guard(&sup->pins, tr, ev, sup->judge.control)) {
+		/* No region: the guard cannot be added, nothing is pinned. */
+		if (need_scratch(sup, tr, si) == -ESRCH ||
+		    pinfd_add_guard(&sup->pins, tr, si, sup->edit_mode, sup->use_syscall_info) == -ESRCH)
+			return -ESRCH;
+	}
+	return pinfd_entry(&sup->pins, &sup->tracees, tr, si, sup->edit_mode, sup->use_syscall_info,
+			   &sup->judge.want, plan);
+}
+
 static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info *si)
 {
 	struct sc_event ev;
@@ -312,17 +328,9 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 	}
 	execcheck_entry(tr, &ev, v.action == VERDICT_ALLOW);
 	pinfd_note_call(&sup->pins, tr, &ev, v.action == VERDICT_ALLOW);
-	if (v.action == VERDICT_ALLOW && sup->prefilter &&
-	    pinfd_needs_guard(&sup->pins, tr, &ev, sup->judge.control)) {
-		/* No region: the guard cannot be added, nothing is pinned. */
-		if (need_scratch(sup, tr, si) == -ESRCH ||
-		    pinfd_add_guard(&sup->pins, tr, si, sup->edit_mode, sup->use_syscall_info) == -ESRCH)
-			return;
-	}
 	if (v.action == VERDICT_ALLOW) {
 		/* A pin that fails (ENOENT, ELOOP ...) is the kernel's answer. */
-		int r = pinfd_entry(&sup->pins, &sup->tracees, tr, si, sup->edit_mode,
-				    sup->use_syscall_info, &sup->judge.want, &plan);
+		int r = pin_allowed(sup, tr, si, &ev, &plan);
 		if (r < 0 && r != -ESRCH) {
 			refuse_now(sup, tr, si, -r, NULL);
 			return;

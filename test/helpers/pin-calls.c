@@ -18,6 +18,7 @@
  *        pin-calls bind-name PATH      binds, prints getsockname's path
  *        pin-calls dup2-race NAME EVILFD  see race_dup2
  *        pin-calls sig-race    see race_signals
+ *        pin-calls restart     see cmd_restart
  *        pin-calls exec-show   prints argv[0] and AT_EXECFN */
 #include "config.h"
 
@@ -35,6 +36,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -167,6 +169,15 @@ static int cmd_fs(void)
 	call("rmdir", SYS_rmdir, P("m"), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
 	call("rmdir-slash", SYS_rmdir, P("m2/"), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
 	call("rmdir-notempty", SYS_rmdir, P("d"), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
+	call("rmdir-dot", SYS_rmdir, P("d/sub/."), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
+	call("rmdir-dotdot", SYS_rmdir, P("d/sub/.."), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
+	call("unlink-dot", SYS_unlink, P("d/sub/./"), UNUSED(1), UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
+	call("mkdir-dot", SYS_mkdir, P("d/."), 0700, UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
+	call("rename-dot", SYS_rename, P("d/sub/."), P("sub2"), UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
 	call("unlinkat-removedir", SYS_unlinkat, dfd, P("m3"), AT_REMOVEDIR, UNUSED(3), UNUSED(4),
 	     UNUSED(5));
 	call("symlink", SYS_symlink, P("f"), P("s"), UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
@@ -458,6 +469,59 @@ static int cmd_sig_race(void)
 	return 0;
 }
 
+/* A pinned connect interrupted by a signal whose handler asks for a
+ * restart (SA_RESTART): the call must go on transparently, to the socket
+ * it was checked for.  The listener's backlog is full (one connection
+ * not accepted) until a thread accepts, after the alarms. */
+static volatile int alarms;
+static int listener;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static void *accept_late(void *arg)
+{
+	(void)arg;
+	while (alarms < 3)
+		usleep(10000);
+	for (int i = 0; i < 2; i++)
+		close(accept(listener, NULL, NULL));
+	return NULL;
+}
+
+static int cmd_restart(void)
+{
+	struct sockaddr_un sa;
+	socklen_t len = unix_addr(&sa, "r.sock");
+	listener = sock(SOCK_STREAM);
+	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
+		return perror("listen"), 2;
+	int first = sock(SOCK_STREAM);
+	if (connect(first, (struct sockaddr *)&sa, len) < 0)
+		return perror("first connect"), 2;
+	struct sigaction act;
+	memset(&act, 0, sizeof act);
+	act.sa_handler = on_alarm;
+	act.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &act, NULL);
+	pthread_t t;
+	if (pthread_create(&t, NULL, accept_late, NULL) != 0)
+		return perror("pthread_create"), 2;
+	struct itimerval it = { { 0, 50000 }, { 0, 50000 } };
+	setitimer(ITIMER_REAL, &it, NULL);
+	int c = sock(SOCK_STREAM);
+	long at = A("r.sock", &len);
+	call("connect-restarted", SYS_connect, c, at, len, UNUSED(3), UNUSED(4), UNUSED(5));
+	memset(&it, 0, sizeof it);
+	setitimer(ITIMER_REAL, &it, NULL);
+	pthread_join(t, NULL);
+	printf("interrupted by signals: %s\n", alarms >= 3 ? "yes" : "no");
+	return 0;
+}
+
 static int cmd_exec_show(char **argv)
 {
 	const char *fn = (const char *)getauxval(AT_EXECFN);
@@ -482,6 +546,8 @@ int main(int argc, char **argv)
 		return cmd_dup2_race(argv[2], argv[3]);
 	if (argc == 2 && strcmp(argv[1], "sig-race") == 0)
 		return cmd_sig_race();
+	if (argc == 2 && strcmp(argv[1], "restart") == 0)
+		return cmd_restart();
 	if (argc >= 2 && strcmp(argv[1], "exec-show") == 0)
 		return cmd_exec_show(argv);
 	fprintf(stderr, "usage: pin-calls fs|unix|connect PATH|serve NAME COUNT|bind-name PATH|"

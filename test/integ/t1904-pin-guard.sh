@@ -8,7 +8,10 @@
 # twenty went to the other file.)  And signals arriving while janus runs
 # its own calls in a thread are held back and delivered after the call,
 # each once, in order, with its own siginfo (sigqueue's value): every
-# rename succeeds.  With and without the seccomp prefilter.
+# rename succeeds.  A pinned connect that signals interrupt, whose handler
+# asks for restarts (SA_RESTART), goes on as natively and succeeds: janus
+# closes its descriptor at the exit stop without losing the restart.
+# With and without the seccomp prefilter.
 . "$SRCDIR/test/lib/init.sh"
 . "$SRCDIR/test/lib/policy.sh"
 require_helper_ pin-calls
@@ -27,6 +30,9 @@ grep -q '^dup2 race: [1-9][0-9]* linked, 0 to another file$' native.out ||
 	framework_failure_ "natively: $(cat native.out)"
 in_ native nsig "$HELPERS/pin-calls" sig-race
 expect_ nsig 'sig race: renames made, failed 0, signals all received, bad siginfo 0'
+in_ native nrestart timeout 20 "$HELPERS/pin-calls" restart
+expect_ nrestart "connect-restarted: ok
+interrupted by signals: yes"
 
 for mode in prefilter no-prefilter; do
 	opt=
@@ -41,5 +47,9 @@ for mode in prefilter no-prefilter; do
 	rm -rf jail && mkdir jail || framework_failure_ mkdir
 	in_ jail $mode.sig "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" sig-race
 	expect_ $mode.sig 'sig race: renames made, failed 0, signals all received, bad siginfo 0'
+	rm -rf jail && mkdir jail || framework_failure_ mkdir
+	in_ jail $mode.restart timeout 20 "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" restart
+	expect_ $mode.restart "connect-restarted: ok
+interrupted by signals: yes"
 done
 exit 0
