@@ -278,6 +278,37 @@ static void note_cmsg(void *arg, int level, int type, const unsigned char *data,
 		*bits |= POLICY_CMSG_CREDENTIALS;
 }
 
+/* The msg_name to give the kernel for a checked AF_UNIX pathname: the
+ * canonical path janus checked, absolute (as for bind), so another
+ * thread's chdir cannot move it (escape e0110).  A directory swapped
+ * after the check is still followed: connect and sendto pin the socket
+ * file with a descriptor, msg_name not yet (doc/races.md section 3).
+ * NULL: keep the bytes that were checked. */
+static const void *canonical_name(const struct sc_event *ev, struct copy_plan *plan, size_t *len,
+				  int *err)
+{
+	const char *path = ev->path[0];
+	if (!ev->addr || ev->addr->sa_family != AF_UNIX || !path || path[0] != '/' ||
+	    strncmp(path, "/proc/", 6) == 0)
+		return NULL;
+	size_t n = strlen(path);
+	if (n > sizeof(struct sockaddr_un) - offsetof(struct sockaddr_un, sun_path)) {
+		*err = -ENAMETOOLONG;
+		return NULL;
+	}
+	struct sockaddr_un *un = plan_own(plan, sizeof(struct sockaddr_storage));
+	if (!un) {
+		*err = -ENOBUFS;
+		return NULL;
+	}
+	un->sun_family = AF_UNIX;
+	memcpy(un->sun_path, path, n);
+	*len = offsetof(struct sockaddr_un, sun_path) + n + 1;
+	if (*len > sizeof(struct sockaddr_un))
+		*len = sizeof(struct sockaddr_un);	/* 108 bytes, no NUL: the kernel's limit */
+	return un;
+}
+
 /* Pins the msghdr m was read as (plan item for args[arg]; -1: linked by
  * the caller): a copy of it whose msg_name and msg_control point at
  * copies of the address and control bytes that were checked (what was not
@@ -287,15 +318,23 @@ static int pin_msghdr(struct judge *j, const struct sc_event *ev, struct msghdr_
 		      bool control, struct copy_plan *plan, int arg)
 {
 	unsigned ws = ev->arch->wordsize;
+	const void *name = ev->addr;
+	size_t namelen = ev->addrlen;
+	int err = 0;
+	const void *canon = canonical_name(ev, plan, &namelen, &err);
+	if (err)
+		return err;
+	if (canon)
+		name = canon;
 	unsigned char *img = plan_own(plan, msghdr_size(ws));
 	if (!img)
 		return -ENOBUFS;
-	if (ev->addr)
-		m->namelen = ev->addrlen;	/* what was checked, clamped as below */
+	if (name)
+		m->namelen = (uint32_t)namelen;	/* what was checked, clamped as below */
 	msghdr_image(ws, m, img);
 	int hdr = plan_add(plan, arg, img, msghdr_size(ws));
-	if (ev->addr)
-		plan_link(plan, hdr, 0, plan_add(plan, -1, ev->addr, ev->addrlen));
+	if (name)
+		plan_link(plan, hdr, 0, plan_add(plan, -1, name, namelen));
 	if (control)
 		plan_link(plan, hdr, 4 * (size_t)ws, plan_add(plan, -1, j->control, m->controllen));
 	return plan->full ? -ENOBUFS : 0;

@@ -83,12 +83,8 @@ TESTS += $(escape_tests)
 # lacks, until janus contains it (automake then reports XPASS: move it out).
 # (e0108, e0205, e0206 and e0207 are contained by the pinned directories
 # and the exec check of doc/races.md, section 2.)
-XFAIL_TESTS += \
-	test/escape/e0110-toctou-sendmsg-unix-cwd.esc
-# e0110: the AF_UNIX path in sendmsg's msg_name is pinned byte for byte
-#   but copied as written (doc/races.md section 3): a relative one follows
-#   the cwd of the moment.  Pin it as connect/sendto pin theirs
-#   (/proc/thread-self/fd/N inside the nested msghdr copy).
+# (e0110: sendmsg's AF_UNIX msg_name is given as its canonical path.)
+XFAIL_TESTS +=
 
 EXTRA_DIST += $(escape_tests) test/escape/run-escape.sh test/escape/scratch.sh \
 	test/escape/README.md \
