@@ -26,16 +26,6 @@
 static int fd_own, fd_usr, lfd;
 static volatile int stop;
 
-static void *switcher(void *arg)
-{
-	(void)arg;
-	while (!stop) {
-		fchdir(fd_usr);
-		fchdir(fd_own);
-	}
-	return NULL;
-}
-
 static void *acceptor(void *arg)
 {
 	(void)arg;
@@ -45,17 +35,6 @@ static void *acceptor(void *arg)
 			close(c);
 	}
 	return NULL;
-}
-
-/* mkdir -p of the directories of path. */
-static void make_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0755);
-			*p = '/';
-		}
 }
 
 int main(int argc, char **argv)
@@ -70,7 +49,7 @@ int main(int argc, char **argv)
 	snprintf(rel, sizeof rel, "../%s", forbidden + 1);
 	/* From e0108/sub, "../X" is e0108/X: a socket of ours there. */
 	snprintf(own, sizeof own, "e0108/%s", forbidden + 1);
-	make_parents(own);
+	esc_make_parents(own);
 	mkdir("e0108/sub", 0755);
 	unlink(own);
 	struct sockaddr_un sa;
@@ -86,8 +65,9 @@ int main(int argc, char **argv)
 		esc_die("fchdir");
 	len = esc_unix_addr(&sa, rel);
 	pthread_t ts, ta;
+	struct esc_flipper flip = { fd_usr, fd_own, &stop };
 	if (pthread_create(&ta, NULL, acceptor, NULL) != 0 ||
-	    pthread_create(&ts, NULL, switcher, NULL) != 0)
+	    pthread_create(&ts, NULL, esc_cwd_flipper, &flip) != 0)
 		esc_die("pthread_create");
 	struct esc_race r;
 	long connected = 0, refused = 0;

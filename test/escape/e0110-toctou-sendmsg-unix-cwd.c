@@ -26,27 +26,6 @@
 static int fd_own, fd_usr;
 static volatile int stop;
 
-static void *switcher(void *arg)
-{
-	(void)arg;
-	while (!stop) {
-		fchdir(fd_usr);
-		fchdir(fd_own);
-	}
-	return NULL;
-}
-
-/* mkdir -p of the directories of path. */
-static void make_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0755);
-			*p = '/';
-		}
-}
-
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0110-toctou-sendmsg-unix-cwd FORBIDDEN-SOCKET");
@@ -59,7 +38,7 @@ int main(int argc, char **argv)
 	snprintf(rel, sizeof rel, "../%s", forbidden + 1);
 	/* From e0110/sub, "../X" is e0110/X: a socket of ours there. */
 	snprintf(own, sizeof own, "e0110/%s", forbidden + 1);
-	make_parents(own);
+	esc_make_parents(own);
 	mkdir("e0110/sub", 0755);
 	unlink(own);
 	struct sockaddr_un sa;
@@ -80,7 +59,8 @@ int main(int argc, char **argv)
 	struct iovec iov = { (void *)"x", 1 };
 	struct msghdr m = { .msg_name = &sa, .msg_namelen = len, .msg_iov = &iov, .msg_iovlen = 1 };
 	pthread_t ts;
-	if (pthread_create(&ts, NULL, switcher, NULL) != 0)
+	struct esc_flipper flip = { fd_usr, fd_own, &stop };
+	if (pthread_create(&ts, NULL, esc_cwd_flipper, &flip) != 0)
 		esc_die("pthread_create");
 	struct esc_race r;
 	long sent = 0, refused = 0;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -226,4 +227,25 @@ bool esc_race_open(const char *label, const char *path, const char *expect)
 	       refused ? ", last " : "", refused ? esc_errno_name(last_err) : "");
 	fflush(stdout);
 	return other;
+}
+
+void esc_make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+}
+
+void *esc_cwd_flipper(void *flipper)
+{
+	const struct esc_flipper *f = flipper;
+	/* Errors are ignored: a refused fchdir must not end the race. */
+	while (!*f->stop) {
+		(void)!fchdir(f->fd_a);
+		(void)!fchdir(f->fd_b);
+	}
+	return NULL;
 }

@@ -79,4 +79,15 @@ long esc_number(const char *s);
 /* Writes all of buf to fd. */
 int esc_write_all(int fd, const void *buf, size_t len);
 
+/* mkdir -p of the directories above the last component of path. */
+void esc_make_parents(char *path);
+
+/* A thread that switches the working directory between the directories
+ * open as fd_a and fd_b until *stop (e0108, e0110). */
+struct esc_flipper {
+	int fd_a, fd_b;
+	volatile int *stop;
+};
+void *esc_cwd_flipper(void *flipper);
+
 #endif
