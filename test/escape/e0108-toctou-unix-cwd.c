@@ -41,17 +41,9 @@ int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0108-toctou-unix-cwd FORBIDDEN-SOCKET");
 	const char *forbidden = argv[1];
-	if (forbidden[0] != '/') {
-		fprintf(stderr, "FORBIDDEN-SOCKET must be absolute\n");
-		return 2;
-	}
 	char rel[PATH_MAX], own[PATH_MAX];
-	snprintf(rel, sizeof rel, "../%s", forbidden + 1);
 	/* From e0108/sub, "../X" is e0108/X: a socket of ours there. */
-	snprintf(own, sizeof own, "e0108/%s", forbidden + 1);
-	esc_make_parents(own);
-	mkdir("e0108/sub", 0755);
-	unlink(own);
+	esc_cwd_race_paths("e0108", forbidden, rel, own, sizeof rel);
 	struct sockaddr_un sa;
 	socklen_t len = esc_unix_addr(&sa, own);
 	lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

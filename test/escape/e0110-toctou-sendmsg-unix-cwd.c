@@ -30,17 +30,9 @@ int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0110-toctou-sendmsg-unix-cwd FORBIDDEN-SOCKET");
 	const char *forbidden = argv[1];
-	if (forbidden[0] != '/') {
-		fprintf(stderr, "FORBIDDEN-SOCKET must be absolute\n");
-		return 2;
-	}
 	char rel[PATH_MAX], own[PATH_MAX];
-	snprintf(rel, sizeof rel, "../%s", forbidden + 1);
 	/* From e0110/sub, "../X" is e0110/X: a socket of ours there. */
-	snprintf(own, sizeof own, "e0110/%s", forbidden + 1);
-	esc_make_parents(own);
-	mkdir("e0110/sub", 0755);
-	unlink(own);
+	esc_cwd_race_paths("e0110", forbidden, rel, own, sizeof rel);
 	struct sockaddr_un sa;
 	socklen_t len = esc_unix_addr(&sa, own);
 	int mine = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);

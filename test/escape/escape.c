@@ -249,3 +249,19 @@ void *esc_cwd_flipper(void *flipper)
 	}
 	return NULL;
 }
+
+void esc_cwd_race_paths(const char *dir, const char *forbidden, char *rel, char *own,
+			size_t size)
+{
+	char sub[4096];
+	if (forbidden[0] != '/') {
+		fprintf(stderr, "FORBIDDEN-SOCKET must be absolute\n");
+		exit(2);
+	}
+	snprintf(rel, size, "../%s", forbidden + 1);
+	snprintf(own, size, "%s/%s", dir, forbidden + 1);
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	esc_make_parents(own);
+	mkdir(sub, 0755);
+	unlink(own);
+}

@@ -84,6 +84,12 @@ void esc_make_parents(char *path);
 
 /* A thread that switches the working directory between the directories
  * open as fd_a and fd_b until *stop (e0108, e0110). */
+/* The paths of a cwd race (e0108, e0110) on FORBIDDEN (absolute): rel,
+ * "../FORBIDDEN-without-its-slash", names from DIR/sub the socket own,
+ * DIR/FORBIDDEN-without-its-slash (its directories and DIR/sub made,
+ * an old own removed), and from /usr the forbidden socket itself. */
+void esc_cwd_race_paths(const char *dir, const char *forbidden, char *rel, char *own,
+			size_t size);
 struct esc_flipper {
 	int fd_a, fd_b;
 	volatile int *stop;
