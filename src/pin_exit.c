@@ -3,6 +3,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <stdio.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
@@ -30,6 +31,48 @@ int pin_restore_nr(pid_t tid, const struct janus_arch *a, uint64_t nr)
 	if (!l)
 		return -ENOEXEC;
 	regs_set(l, buf, JR_SCNO, nr);
+	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+}
+
+/* An unblocked signal is pending for tid (its own or its process's):
+ * /proc/TID/status SigPnd, ShdPnd and SigBlk.  Unknown counts as yes,
+ * which leaves the decision to the kernel as without janus's calls. */
+static bool signal_pending(pid_t tid)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return true;
+	unsigned long long pnd = 0, blk = 0, v;
+	int seen = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (sscanf(line, "SigPnd: %llx", &v) == 1 || sscanf(line, "ShdPnd: %llx", &v) == 1)
+			pnd |= v, seen++;
+		else if (sscanf(line, "SigBlk: %llx", &v) == 1)
+			blk = v, seen++;
+	}
+	fclose(f);
+	return seen != 3 || (pnd & ~blk) != 0;
+}
+
+int pin_keep_restart(pid_t tid, const struct janus_arch *a, uint64_t nr, uint64_t arg0,
+		     int64_t rval)
+{
+	if (!pin_restarts(rval) || signal_pending(tid))
+		return 0;
+	unsigned char buf[512];
+	struct iovec iov = { buf, sizeof buf };
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	const struct regset_layout *l = arch_layout_for(a, iov.iov_len);
+	if (!l)
+		return -ENOEXEC;
+	/* x86: the number back in the result register (orig_rax is nr
+	 * already); arm64: x0 is the first argument again, x8 kept nr. */
+	bool shared = l->off[JR_RETVAL] == l->off[JR_ARG0];
+	regs_set(l, buf, JR_RETVAL, shared ? arg0 : nr);
+	regs_set(l, buf, JR_IP, regs_get(l, buf, JR_IP) - a->syscall_insn_len);
 	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
 }
 

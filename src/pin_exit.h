@@ -20,6 +20,21 @@ bool pin_restarts(int64_t rval);
  * register was never changed and nothing is done.  Returns 0 or -errno. */
 int pin_restore_nr(pid_t tid, const struct janus_arch *a, uint64_t nr);
 
+/* At the exit stop of a call whose result rval asks for a restart, after
+ * janus ran calls of its own in the task from that stop.  The kernel
+ * decides a restart on the way back to user space, and only if the task
+ * then has a signal to look at; janus's calls went through that path
+ * already, so when no signal is left pending (another thread took it,
+ * or janus's own call consumed the wake-up) the kernel would give the
+ * program the restart code itself.  Then janus does what the kernel does
+ * without a handler: the call's number nr (arg0 its first argument, for
+ * ABIs that return in the first argument's register) and the instruction
+ * pointer back on the syscall instruction.  With a signal pending, the
+ * kernel is left to decide (EINTR, or a restart after the handler).
+ * Returns 0 or -errno. */
+int pin_keep_restart(pid_t tid, const struct janus_arch *a, uint64_t nr, uint64_t arg0,
+		     int64_t rval);
+
 /* sendmmsg(fd, vec, ...) that janus ran as sendmsg of vec[0]: does what
  * the kernel's sendmmsg does after sending a message.  rval >= 0 (bytes
  * sent) is stored in vec[0].msg_len as the kernel's put_user would (a

@@ -288,10 +288,11 @@ int pinfd_exit(struct pinfd *p, struct tracee *tr, enum sysedit_mode mode)
 		pinfd_forget(p, tr);
 		if (r < 0)
 			return pinfd_lost(p, tr, r, "close its pinned directory");
+		r = 1;
 	}
 	if (tr->held.nsig || tr->held.group_stop)
 		inject_settle(tr->tid, &tr->held);
-	return 0;
+	return r;
 }
 
 void pinfd_signal(struct tracee *tr, int sig)

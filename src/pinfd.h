@@ -107,8 +107,9 @@ int pinfd_entry(struct pinfd *p, struct tracee_table *t, struct tracee *tr, stru
 		struct copy_plan *plan);
 
 /* At tr's exit stop: closes its descriptors, registers and result kept,
- * and settles what happened meanwhile (inject_settle).  0, or -ESRCH
- * (tr gone or killed). */
+ * and settles what happened meanwhile (inject_settle).  1 when janus ran
+ * calls in tr (see pin_keep_restart), 0 when it had nothing to close, or
+ * -ESRCH (tr gone or killed). */
 int pinfd_exit(struct pinfd *p, struct tracee *tr, enum sysedit_mode mode);
 
 /* At a signal-delivery-stop of tr. */

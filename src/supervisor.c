@@ -387,7 +387,7 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, struct s
 static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si_in)
 {
 	/* Pinned directories closed first: the rest finds the stop as it was. */
-	pinfd_exit(&sup->pins, tr, sup->edit_mode);
+	bool ran_own = pinfd_exit(&sup->pins, tr, sup->edit_mode) > 0;
 	bool pending = tr->flags & TF_IN_SYSCALL;
 	struct stop_info copy = *si_in, *si = &copy;
 	tr->flags &= ~TF_IN_SYSCALL;
@@ -403,6 +403,8 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 			si->rval = rv;
 		}
 		tr->mmsg_vec = 0;
+		if (r == 0 && ran_own)
+			r = pin_keep_restart(tr->tid, tr->arch, tr->saved_nr, tr->saved_args[0], si->rval);
 		if (r < 0 && r != -ESRCH) {
 			errno = -r;
 			die_perror("cannot restore the registers of pid %d", (int)tr->tid);

@@ -19,6 +19,7 @@
  *        pin-calls dup2-race NAME EVILFD  see race_dup2
  *        pin-calls sig-race    see race_signals
  *        pin-calls restart     see cmd_restart
+ *        pin-calls restart-stolen   see cmd_restart_stolen
  *        pin-calls exec-show   prints argv[0] and AT_EXECFN */
 #include "config.h"
 
@@ -522,6 +523,79 @@ static int cmd_restart(void)
 	return 0;
 }
 
+/* The same connect, interrupted by process-directed signals that another
+ * thread then takes (it polls for them with sigtimedwait): the connect
+ * finds no signal left to handle, and the kernel restarts it without a
+ * handler.  A tracer that runs calls of its own at the exit stop must not
+ * lose that restart (ERESTARTSYS would reach the program).  Rounds until
+ * some signal interrupted the connect itself. */
+static volatile int stolen_stop;
+
+static void *steal(void *arg)
+{
+	long *taken = arg;
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	struct timespec zero = { 0, 0 };
+	while (!stolen_stop)
+		if (sigtimedwait(&set, NULL, &zero) == SIGUSR1)
+			(*taken)++;
+	return NULL;
+}
+
+static void *kick(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 400 && !stolen_stop; i++) {
+		kill(getpid(), SIGUSR1);
+		usleep(500);
+	}
+	stolen_stop = 1;
+	close(accept(listener, NULL, NULL));
+	close(accept(listener, NULL, NULL));
+	return NULL;
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static int cmd_restart_stolen(void)
+{
+	struct sockaddr_un sa;
+	socklen_t len = unix_addr(&sa, "s.sock");
+	listener = sock(SOCK_STREAM);
+	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
+		return perror("listen"), 2;
+	int first = sock(SOCK_STREAM);
+	if (connect(first, (struct sockaddr *)&sa, len) < 0)
+		return perror("first connect"), 2;
+	struct sigaction act;
+	memset(&act, 0, sizeof act);
+	act.sa_handler = on_usr1;
+	act.sa_flags = SA_RESTART;
+	sigaction(SIGUSR1, &act, NULL);
+	long taken = 0;
+	pthread_t st, kt;
+	if (pthread_create(&st, NULL, steal, &taken) != 0 ||
+	    pthread_create(&kt, NULL, kick, NULL) != 0)
+		return perror("pthread_create"), 2;
+	int c = sock(SOCK_STREAM);
+	long at = A("s.sock", &len);
+	long r = call("connect-restarted", SYS_connect, c, at, len, UNUSED(3), UNUSED(4), UNUSED(5));
+	if (r < 0)
+		return 1;	/* the acceptor would wait for it */
+	stolen_stop = 1;
+	pthread_join(kt, NULL);
+	pthread_join(st, NULL);
+	printf("signals taken by another thread: %s\n", taken > 0 ? "yes" : "no");
+	return 0;
+}
+
 static int cmd_exec_show(char **argv)
 {
 	const char *fn = (const char *)getauxval(AT_EXECFN);
@@ -548,9 +622,11 @@ int main(int argc, char **argv)
 		return cmd_sig_race();
 	if (argc == 2 && strcmp(argv[1], "restart") == 0)
 		return cmd_restart();
+	if (argc == 2 && strcmp(argv[1], "restart-stolen") == 0)
+		return cmd_restart_stolen();
 	if (argc >= 2 && strcmp(argv[1], "exec-show") == 0)
 		return cmd_exec_show(argv);
 	fprintf(stderr, "usage: pin-calls fs|unix|connect PATH|serve NAME COUNT|bind-name PATH|"
-			"dup2-race NAME FD|sig-race|exec-show\n");
+			"dup2-race NAME FD|sig-race|restart|restart-stolen|exec-show\n");
 	return 2;
 }
