@@ -41,6 +41,24 @@ void plan_set(struct copy_plan *p, int i, uint64_t v)
 	p->set[i] = v;
 }
 
+void plan_put_u32(struct copy_plan *p, int item, size_t at, uint32_t v)
+{
+	const char *own = (const char *)p->own;
+	if (item < 0 || (unsigned)item >= p->n) {
+		p->full = true;
+		return;
+	}
+	const struct copy_item *it = &p->item[item];
+	const char *d = it->data;
+	/* Only bytes of the plan's own are written: never the caller's. */
+	if (d < own || d >= own + p->own_used || at + sizeof v > it->len ||
+	    (size_t)(d - own) + at + sizeof v > p->own_used) {
+		p->full = true;
+		return;
+	}
+	memcpy((char *)p->own + (d - own) + at, &v, sizeof v);
+}
+
 void *plan_own(struct copy_plan *p, size_t len)
 {
 	size_t need = (len + 7) & ~(size_t)7;

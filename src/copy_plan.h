@@ -64,6 +64,10 @@ int plan_add(struct copy_plan *p, int arg, const void *data, size_t len);
 void plan_link(struct copy_plan *p, int from, size_t at, int to);
 /* args[i] = v when the call runs. */
 void plan_set(struct copy_plan *p, int i, uint64_t v);
+/* In item's copy, at byte at, the 32-bit value v (a length field of a
+ * struct the judge built in the plan's own bytes: msg_namelen).  An item
+ * whose bytes are not the plan's own, or too short, marks p full. */
+void plan_put_u32(struct copy_plan *p, int item, size_t at, uint32_t v);
 /* len bytes (8-aligned, zeroed) kept inside the plan, for an item the
  * judge builds; NULL (and p->full) when they do not fit. */
 void *plan_own(struct copy_plan *p, size_t len);

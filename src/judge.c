@@ -197,19 +197,21 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 
 /* The kernel gets the socket path janus checked (plan item `item`, the
  * address argument arg): connect and sendto the socket file itself,
- * pinned with a descriptor (pinfd.h); bind, which creates it, and a path
- * under /proc, the canonical path, absolute, so another thread's chdir
- * cannot change it.  The kernel takes at most 108 bytes (sun_path): a
- * canonical path longer than that is refused (ENAMETOOLONG), as janus
- * cannot pin the program's relative spelling. */
+ * pinned with a descriptor (pinfd.h; as i386 socketcall sub-calls, whose
+ * length word is then patched in the copy of the argument array, see
+ * lengths_in_array); bind, which creates it, and a path under /proc, the
+ * canonical path, absolute, so another thread's chdir cannot change it.
+ * The kernel takes at most 108 bytes (sun_path): a canonical path longer
+ * than that is refused (ENAMETOOLONG), as janus cannot pin the program's
+ * relative spelling. */
 static int plan_unix_path(struct judge *j, struct copy_plan *plan, int item, int arg, bool creates,
-			  bool subcall)
+			  bool subcall, unsigned ws)
 {
 	const char *canonical = j->path[0];
 	if (item < 0)
 		return 0;
-	if (!creates && !subcall && strncmp(canonical, "/proc/", 6) != 0) {
-		pinfd_want_socket(&j->want, item, canonical);
+	if (!creates && (!subcall || ws == 4) && strncmp(canonical, "/proc/", 6) != 0) {
+		pinfd_want_socket(&j->want, item, canonical, -1, 0);
 		return 0;
 	}
 	size_t n = strlen(canonical);
@@ -262,7 +264,8 @@ static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *e
 		if (r < 0)
 			return r;
 		ev->path[0] = j->path[0];
-		return plan_unix_path(j, plan, item, arg, creates, ev->id != SC_COUNT);
+		return plan_unix_path(j, plan, item, arg, creates, ev->id != SC_COUNT,
+				      ev->arch->wordsize);
 	}
 	return 0;
 }
@@ -280,10 +283,9 @@ static void note_cmsg(void *arg, int level, int type, const unsigned char *data,
 
 /* The msg_name to give the kernel for a checked AF_UNIX pathname: the
  * canonical path janus checked, absolute (as for bind), so another
- * thread's chdir cannot move it (escape e0110).  A directory swapped
- * after the check is still followed: connect and sendto pin the socket
- * file with a descriptor, msg_name not yet (doc/races.md section 3).
- * NULL: keep the bytes that were checked. */
+ * thread's chdir cannot move it (escape e0110); pinned then like
+ * connect's address (pin_msghdr).  NULL: keep the bytes that were
+ * checked. */
 static const void *canonical_name(const struct sc_event *ev, struct copy_plan *plan, size_t *len,
 				  int *err)
 {
@@ -333,8 +335,14 @@ static int pin_msghdr(struct judge *j, const struct sc_event *ev, struct msghdr_
 		m->namelen = (uint32_t)namelen;	/* what was checked, clamped as below */
 	msghdr_image(ws, m, img);
 	int hdr = plan_add(plan, arg, img, msghdr_size(ws));
-	if (name)
-		plan_link(plan, hdr, 0, plan_add(plan, -1, name, namelen));
+	if (name) {
+		int item = plan_add(plan, -1, name, namelen);
+		plan_link(plan, hdr, 0, item);
+		/* The socket file walked from a descriptor, as for connect
+		 * (escape e0208): msg_namelen follows msg_name's pointer. */
+		if (canon)
+			pinfd_want_socket(&j->want, item, ev->path[0], hdr, ws);
+	}
 	if (control)
 		plan_link(plan, hdr, 4 * (size_t)ws, plan_add(plan, -1, j->control, m->controllen));
 	return plan->full ? -ENOBUFS : 0;
@@ -591,6 +599,19 @@ static bool competes_with_tracer(const struct sc_event *ev)
 	       (ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
 }
 
+/* After subcall_pin: a pinned socket address of a sub-call (connect,
+ * sendto) was argument argof[i]; its length is the next word of the
+ * argument array's copy, the plan's last item, not a register. */
+static void lengths_in_array(struct pinfd_want *w, const int8_t argof[2], struct copy_plan *plan,
+			     unsigned ws)
+{
+	for (unsigned i = 0; i < w->n; i++)
+		if (w->it[i].kind == PINFD_SOCKET && w->it[i].len_item < 0) {
+			w->it[i].len_item = (int8_t)(plan->n - 1);
+			w->it[i].len_at = (uint16_t)((argof[i] + 1) * ws);
+		}
+}
+
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan)
 {
@@ -643,8 +664,13 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 	/* A socketcall sub-call was judged on its argument array: the kernel
 	 * gets a copy of it, pointing at the copies of the rest. */
 	if (v->action == VERDICT_ALLOW && ev->id != SC_COUNT && sc && sc->id == SC_socketcall) {
+		int8_t argof[2];
+		for (unsigned i = 0; i < j->want.n; i++)
+			argof[i] = plan->item[j->want.it[i].item].arg;
 		int r = subcall_pin(plan, si->args[0], ev->args, ev->arch->wordsize);
 		if (r < 0)
 			refuse(v, -r, JUDGE_KERNEL);
+		else
+			lengths_in_array(&j->want, argof, plan, ev->arch->wordsize);
 	}
 }

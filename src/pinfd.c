@@ -39,7 +39,7 @@ void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p
 	size_t n = strlen(raw);
 	struct pinfd_item *it = &w->it[w->n++];
 	*it = (struct pinfd_item){ (int8_t)item, parent ? PINFD_PARENT : PINFD_OBJECT,
-				   n && raw[n - 1] == '/', "", canonical };
+				   n && raw[n - 1] == '/', "", canonical, -1, 0 };
 	/* "d/." or "d/..": the kernel refuses to act on them (EINVAL,
 	 * ENOTEMPTY, EEXIST ...), whichever directory they are in; the
 	 * call gets the same last component. */
@@ -52,10 +52,12 @@ void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p
 		memcpy(it->dot, raw + b, n - b);
 }
 
-void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical)
+void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical, int len_item,
+		       size_t len_at)
 {
 	if (item >= 0 && w->n < 2 && !under_proc(canonical))
-		w->it[w->n++] = (struct pinfd_item){ (int8_t)item, PINFD_SOCKET, false, "", canonical };
+		w->it[w->n++] = (struct pinfd_item){ (int8_t)item, PINFD_SOCKET, false, "", canonical,
+						     (int8_t)len_item, (uint16_t)len_at };
 }
 
 void pinfd_init(struct pinfd *p, const struct policy *pol)
@@ -214,14 +216,18 @@ static void repoint(struct pinfd *p, unsigned i, const struct pinfd_item *it, in
 		return;
 	}
 	/* The whole struct, so no length the program gave can cut it; the
-	 * length argument follows the address one (connect, sendto). */
+	 * length is the argument after the address (connect, sendto) or the
+	 * msg_namelen of the msghdr copy that links to it (sendmsg). */
 	struct sockaddr_un *un = &p->un[i];
 	memset(un, 0, sizeof *un);
 	un->sun_family = AF_UNIX;
 	memcpy(un->sun_path, s, strlen(s));
 	ci->data = un;
 	ci->len = sizeof *un;
-	plan_set(plan, ci->arg + 1, sizeof *un);
+	if (it->len_item >= 0)
+		plan_put_u32(plan, it->len_item, it->len_at, sizeof *un);
+	else
+		plan_set(plan, ci->arg + 1, sizeof *un);
 }
 
 bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status)

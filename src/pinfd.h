@@ -52,6 +52,11 @@ struct pinfd_want {
 		char dot[3];		/* PARENT: its last component was "." or "..":
 					 * pinned is the directory path names */
 		const char *path;	/* the canonical path janus checked */
+		/* SOCKET: where the address's length goes: the 32-bit word at
+		 * len_at in item len_item's copy (msg_namelen of a pinned
+		 * msghdr), or, len_item -1, the argument after the address's. */
+		int8_t len_item;
+		uint16_t len_at;
 	} it[2];
 };
 
@@ -60,8 +65,11 @@ struct pinfd_want {
  * the program's spelling, execcheck.h), or under /proc. */
 void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p,
 		     const char *raw, const char *canonical);
-/* The AF_UNIX address of connect/sendto planned as item. */
-void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical);
+/* The AF_UNIX address planned as item: of connect/sendto (len_item -1),
+ * or the msg_name of a msghdr planned as len_item (its msg_namelen at
+ * byte len_at). */
+void pinfd_want_socket(struct pinfd_want *w, int item, const char *canonical, int len_item,
+		       size_t len_at);
 
 /* Descriptors in flight, and the strings the plan points at until it is
  * applied. */

@@ -241,6 +241,28 @@ static long A(const char *path, socklen_t *len)
 	return (long)at;
 }
 
+/* A msghdr (in an mmsghdr, msg_len 0) in the arena naming path, its one
+ * iovec the arena's string msg: checked like the paths.  *len_at: where
+ * msg_len is. */
+static long M(const char *path, long msg, size_t msglen, unsigned **len_at)
+{
+	socklen_t len;
+	long name = A(path, &len);
+	arena_used = (arena_used + 7) & ~(size_t)7;
+	if (arena_used + sizeof(struct iovec) + sizeof(struct mmsghdr) > sizeof arena)
+		abort();
+	struct iovec *iov = (struct iovec *)(arena + arena_used);
+	arena_used += sizeof *iov;
+	struct mmsghdr *mm = (struct mmsghdr *)(arena + arena_used);
+	arena_used += sizeof *mm;
+	*iov = (struct iovec){ (void *)msg, msglen };
+	*mm = (struct mmsghdr){ .msg_hdr = { .msg_name = (void *)name, .msg_namelen = len,
+					     .msg_iov = iov, .msg_iovlen = 1 } };
+	if (len_at)
+		*len_at = &mm->msg_len;
+	return (long)mm;
+}
+
 static int sock(int type)
 {
 	int s = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
@@ -290,6 +312,28 @@ static int cmd_unix(void)
 	char buf[16] = "";
 	ssize_t n = recv(d, buf, sizeof buf - 1, MSG_DONTWAIT);
 	printf("recv: %s\n", n == 5 ? buf : "nothing");
+	/* sendmsg's msg_name (pinned inside the msghdr's copy). */
+	struct { const char *label, *path; } dg[] = {
+		{ "sendmsg-relative", "u/dg" }, { "sendmsg-via-link", "ul/dg" },
+		{ "sendmsg-dotdot", "u/../u/dg" }, { "sendmsg-missing", "u/none" },
+		{ "sendmsg-file", "u/file" }, { "sendmsg-loop", "loop1/dg" },
+	};
+	for (size_t i = 0; i < sizeof dg / sizeof dg[0]; i++) {
+		msg = P("hello");
+		long m = M(dg[i].path, msg, 5, NULL);
+		if (call(dg[i].label, SYS_sendmsg, e, m, 0, UNUSED(3), UNUSED(4), UNUSED(5)) == 5) {
+			n = recv(d, buf, sizeof buf - 1, MSG_DONTWAIT);
+			printf("recv: %s\n", n == 5 ? buf : "nothing");
+		}
+	}
+	/* sendmmsg: one message sent, its msg_len written back (so buf=CHANGED,
+	 * natively too). */
+	unsigned *msg_len;
+	msg = P("again");
+	long m = M("ul/dg", msg, 5, &msg_len);
+	call("sendmmsg", SYS_sendmmsg, e, m, 1, 0, UNUSED(4), UNUSED(5));
+	n = recv(d, buf, sizeof buf - 1, MSG_DONTWAIT);
+	printf("recv: %s, msg_len %u\n", n == 5 ? buf : "nothing", *msg_len);
 	return 0;
 }
 
@@ -533,7 +577,7 @@ static volatile int stolen_stop;
 
 static void *steal(void *arg)
 {
-	long *taken = arg;
+	volatile long *taken = arg;
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
@@ -547,8 +591,9 @@ static void *steal(void *arg)
 
 static void *kick(void *arg)
 {
-	(void)arg;
-	for (int i = 0; i < 400 && !stolen_stop; i++) {
+	const volatile long *taken = arg;
+	/* 200 ms of signals, and more (up to 2 s) until one was stolen. */
+	for (int i = 0; (i < 400 || (!*taken && i < 4000)) && !stolen_stop; i++) {
 		kill(getpid(), SIGUSR1);
 		usleep(500);
 	}
@@ -579,10 +624,10 @@ static int cmd_restart_stolen(void)
 	act.sa_handler = on_usr1;
 	act.sa_flags = SA_RESTART;
 	sigaction(SIGUSR1, &act, NULL);
-	long taken = 0;
+	volatile long taken = 0;
 	pthread_t st, kt;
-	if (pthread_create(&st, NULL, steal, &taken) != 0 ||
-	    pthread_create(&kt, NULL, kick, NULL) != 0)
+	if (pthread_create(&st, NULL, steal, (void *)&taken) != 0 ||
+	    pthread_create(&kt, NULL, kick, (void *)&taken) != 0)
 		return perror("pthread_create"), 2;
 	int c = sock(SOCK_STREAM);
 	long at = A("s.sock", &len);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Proves: unix socket paths under janus: connect and sendto reach the
-# socket file janus checked, pinned with a descriptor (src/pinfd.c), and
+# Proves: unix socket paths under janus: connect, sendto, and sendmsg's
+# and sendmmsg's msg_name reach the socket file janus checked, pinned with
+# a descriptor (src/pinfd.c; msg_namelen patched in the msghdr's copy), and
 # behave as natively: relative paths, a symlinked directory, "..", the
 # full-length address, and the errnos of a missing socket (ENOENT), a file
 # that is no socket (ECONNREFUSED), a symlink loop (ELOOP), a name in use

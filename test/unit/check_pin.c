@@ -116,6 +116,40 @@ START_TEST(test_layout_limits)
 }
 END_TEST
 
+/* A length word patched into a struct the plan owns (msg_namelen of a
+ * pinned msghdr, pinfd.c); never into bytes the plan does not own. */
+START_TEST(test_put_u32)
+{
+	struct copy_plan p;
+	plan_init(&p);
+	unsigned char *hdr = plan_own(&p, 56);
+	memset(hdr, 0xee, 56);
+	int h = plan_add(&p, 1, hdr, 56);
+	int a = plan_add(&p, -1, "ADDR", 4);
+	plan_link(&p, h, 0, a);
+	plan_put_u32(&p, h, 8, 110);
+	ck_assert(!p.full);
+	long len = plan_layout(&p, BASE, 8, image, sizeof image, addr);
+	ck_assert_int_gt(len, 0);
+	uint32_t v;
+	memcpy(&v, image + (addr[h] - BASE) + 8, sizeof v);
+	ck_assert_uint_eq(v, 110);
+	ck_assert_int_eq(image[(addr[h] - BASE) + 12], 0xee);
+	plan_put_u32(&p, h, 53, 1);		/* past the item's end */
+	ck_assert(p.full);
+
+	plan_init(&p);
+	unsigned char outside[8] = { 0 };
+	plan_add(&p, 1, outside, sizeof outside);
+	plan_put_u32(&p, 0, 0, 1);		/* the caller's bytes: refused */
+	ck_assert(p.full);
+	ck_assert_uint_eq(outside[0], 0);
+	plan_init(&p);
+	plan_put_u32(&p, 3, 0, 1);		/* no such item */
+	ck_assert(p.full);
+}
+END_TEST
+
 /* Fake tracee memory for the mem_read_fn readers: [FAKE, FAKE + size). */
 #define FAKE UINT64_C(0x5000)
 static unsigned char fake[8192];
@@ -391,6 +425,7 @@ int main(void)
 	tcase_add_test(tc, test_layout_flat);
 	tcase_add_test(tc, test_layout_links);
 	tcase_add_test(tc, test_layout_limits);
+	tcase_add_test(tc, test_put_u32);
 	tcase_add_test(tc, test_msghdr_layouts);
 	tcase_add_test(tc, test_clone_args);
 	tcase_add_test(tc, test_subcall_connect);
