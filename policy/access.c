@@ -422,3 +422,20 @@ const char *access_suggest(const char *name)
 		suggest_offer(&s, access_names[i].name);
 	return suggest_result(&s);
 }
+
+uint32_t policy_fs_held(unsigned open_flags)
+{
+	uint32_t a = POLICY_FS_STAT;
+	if (open_flags & O_PATH)
+		return a;
+	switch (open_flags & O_ACCMODE) {
+	case O_RDONLY:
+		return a | POLICY_FS_READ;
+	case O_WRONLY:
+		return a | POLICY_FS_WRITE | POLICY_FS_CREATE;
+	case O_RDWR:
+		return a | POLICY_FS_READ | POLICY_FS_WRITE | POLICY_FS_CREATE;
+	default:
+		return a;	/* 3: an ioctl-only descriptor gives neither */
+	}
+}

@@ -110,6 +110,12 @@ struct sc_event {
 	 * could not tell; the call is refused.  For connect/bind/sendto/sendmsg
 	 * to an AF_UNIX pathname, path[0] is the canonical sun_path. */
 	const char *path[2];
+	/* POLICY_NEED_PATHS: path[i] opens again a descriptor the caller
+	 * holds ("/dev/stdin", "/proc/self/fd/N"): the POLICY_FS_* access that
+	 * descriptor gives.  Asking no more than that is a call on the
+	 * descriptor, which fs rules do not judge (janus-policy(5), FILE
+	 * ACCESS); 0: an ordinary path. */
+	uint32_t held[2];
 
 	/* POLICY_NEED_SOCKADDR: the address of connect/bind, the destination of
 	 * sendto, or msg_name of sendmsg.  sendmmsg: evaluate the call once
@@ -176,6 +182,12 @@ struct policy_path {
  * link: old then new).  Returns how many (0..2).  Uses ev->arch, ev->nr,
  * ev->id (sub-calls) and the flag arguments in ev->args. */
 int policy_paths(const struct sc_event *ev, struct policy_path out[2]);
+
+/* For sc_event.held: the access an open of a descriptor opened with
+ * open_flags may ask for, being a call on it: its own read and/or write
+ * (write includes create: the object exists, O_CREAT makes nothing), and
+ * stat (O_PATH) always. */
+uint32_t policy_fs_held(unsigned open_flags);
 
 /* How a target argument names processes. */
 enum policy_target_kind {

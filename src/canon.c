@@ -169,6 +169,23 @@ static int link_kind(struct walk *w, const char *name)
 	return LINK_PLAIN;
 }
 
+/* cur is a magic link: if it is a descriptor's (/proc/PID/fd/N, or
+ * /proc/PID/task/TID/fd/N), that is where the walk is, until its next
+ * step (step() forgets it). */
+static void note_fd_link(struct walk *w)
+{
+	struct canon_fd *v = w->c->via;
+	int pid, tid, fd, end = 0;
+	if (!v)
+		return;
+	if ((sscanf(w->cur, "/proc/%d/fd/%d%n", &pid, &fd, &end) == 2 && !w->cur[end]) ||
+	    (sscanf(w->cur, "/proc/%*d/task/%d/fd/%d%n", &tid, &fd, &end) == 2 && !w->cur[end] &&
+	     (pid = tid, true))) {
+		v->pid = pid;
+		v->fd = fd;
+	}
+}
+
 /* Follows the symlink at cur (its last name is the link). */
 static int follow(struct walk *w)
 {
@@ -183,6 +200,7 @@ static int follow(struct walk *w)
 	case LINK_MAGIC:
 		if (w->flags & CANON_IN_ROOT)
 			return -EXDEV;
+		note_fd_link(w);
 		return jump(w, w->cur);
 	case LINK_PROC_SELF:
 		n = snprintf(body, sizeof body, "%d", (int)w->c->tgid);
@@ -220,6 +238,8 @@ static int step(struct walk *w, const char *name, size_t n, bool last, bool slas
 		return -ENOTDIR;
 	if (n == 1 && name[0] == '.')
 		return 0;
+	if (w->c->via)
+		w->c->via->fd = -1;	/* beyond a descriptor's link: a path */
 	if (w->opaque)		/* a directory without a path: deleted, or elsewhere */
 		return -ENOENT;
 	if (n == 2 && name[0] == '.' && name[1] == '.') {
@@ -346,6 +366,8 @@ int canon_resolve(const struct canon_ctx *c, int dirfd, const char *path,
 	if (plen == 0 && !(flags & CANON_EMPTY_PATH))
 		return -ENOENT;
 	w.c = c;
+	if (c->via)
+		c->via->fd = -1;
 	w.flags = flags;
 	w.links = 0;
 	w.heap = NULL;

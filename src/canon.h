@@ -29,10 +29,21 @@
 /* Symlinks followed per lookup before ELOOP (the kernel's MAXSYMLINKS). */
 #define CANON_MAXSYMLINKS 40
 
+/* An open file the walk ended on through its /proc magic link. */
+struct canon_fd {
+	pid_t pid;	/* /proc/PID/fd/FD or /proc/.../task/PID/fd/FD */
+	int fd;		/* -1: the walk did not end so */
+};
+
 /* Whose view the path is resolved in. */
 struct canon_ctx {
 	pid_t tid;	/* cwd, root, fd table and "/proc/thread-self" */
 	pid_t tgid;	/* "/proc/self" */
+	/* Optional, written by canon_resolve: set when the last step of the
+	 * walk followed a descriptor's magic link ("/dev/stdin" ->
+	 * "/proc/self/fd/0" -> the pipe), so the supervisor can tell a
+	 * reopening of a descriptor from an open of a path. */
+	struct canon_fd *via;
 };
 
 enum canon_flags {

@@ -163,12 +163,39 @@ static void plan_path(struct copy_plan *plan, struct pinfd_want *w, const struct
 	pinfd_want_path(w, plan_add(plan, p->arg, s, strlen(s) + 1), p, raw, canonical);
 }
 
+/* An open of path i that ended on a descriptor the caller holds
+ * (canon's via), asking no more than that descriptor gives: a call on the
+ * descriptor (reopen.h).  The kernel gets "/proc/thread-self/fd/N", which
+ * pinfd_entry guards and checks is still the file judged.  False: an
+ * ordinary path (also when more access is asked: then the path is judged
+ * and opened by name, as any). */
+static bool plan_reopen(struct judge *j, struct tracee *tr, struct sc_event *ev,
+			const struct policy_path *pp, int i, const struct canon_fd *via,
+			struct copy_plan *plan)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	enum sc_id id = sc ? sc->id : SC_COUNT;
+	struct reopen_id held;
+	if (via->fd < 0 || pp->arg < 0 || !plan || j->want.held_fd >= 0 ||
+	    (id != SC_open && id != SC_openat && id != SC_openat2 && id != SC_creat) ||
+	    !reopen_own_table(tr->tid, via->pid) || reopen_identify(tr->tid, via->fd, &held) < 0 ||
+	    (pp->access & ~policy_fs_held(held.flags)))
+		return false;
+	ev->held[i] = policy_fs_held(held.flags);
+	snprintf(j->reopen, sizeof j->reopen, "/proc/thread-self/fd/%d", via->fd);
+	plan_add(plan, pp->arg, j->reopen, strlen(j->reopen) + 1);
+	j->want.held_fd = via->fd;
+	j->want.held_id = held;
+	return true;
+}
+
 static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev,
 			 struct copy_plan *plan)
 {
 	struct policy_path pp[2];
 	int n = policy_paths(ev, pp);
-	struct canon_ctx cc = { tr->tid, tgid_of(tr) };
+	struct canon_fd via;
+	struct canon_ctx cc = { tr->tid, tgid_of(tr), &via };
 	for (int i = 0; i < n; i++) {
 		int dirfd = pp[i].dirfd >= 0 ? (int)(int32_t)ev->args[pp[i].dirfd] : AT_FDCWD;
 		int r;
@@ -189,7 +216,7 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 			return r;
 		name_self(j->path[i], cc.tgid);
 		ev->path[i] = j->path[i];
-		if (pp[i].arg >= 0)
+		if (pp[i].arg >= 0 && !plan_reopen(j, tr, ev, &pp[i], i, &via, plan))
 			plan_path(plan, &j->want, &pp[i], j->raw[i], j->path[i]);
 	}
 	return 0;
@@ -258,7 +285,7 @@ static int fetch_sockaddr(struct judge *j, struct tracee *tr, struct sc_event *e
 			 ? len - offsetof(struct sockaddr_un, sun_path) : 0;
 	if (un->sun_family == AF_UNIX && pathlen && un->sun_path[0]) {
 		/* sockaddr_storage is larger than sockaddr_un: always NUL-ended. */
-		struct canon_ctx cc = { tr->tid, tgid_of(tr) };
+		struct canon_ctx cc = { tr->tid, tgid_of(tr), NULL };
 		unsigned f = creates ? CANON_NOFOLLOW | CANON_MAY_NOT_EXIST : CANON_MAY_NOT_EXIST;
 		int r = canon_resolve(&cc, AT_FDCWD, un->sun_path, f, j->path[0], PATH_MAX);
 		if (r < 0)
@@ -465,7 +492,7 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 		r = resolve_paths(j, tr, ev, plan);
 		if (r < 0)
 			return r;	/* the kernel's own lookup would fail so */
-		if (ev->path[0] && ev->path[0][0])
+		if (ev->path[0] && ev->path[0][0] && j->want.held_fd < 0)
 			plan_openat2(plan, id, ev->args, ev->path[0]);
 	}
 	if (need & (POLICY_NEED_SOCKADDR | POLICY_NEED_CMSG)) {
@@ -617,6 +644,7 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 {
 	plan_init(plan);
 	j->want.n = 0;
+	j->want.held_fd = -1;
 	memset(ev, 0, sizeof *ev);
 	ev->arch = si->arch;
 	ev->nr = si->nr;

@@ -28,6 +28,7 @@ struct judge {
 	 * descriptors pinned for other tasks, which no call may replace. */
 	struct pinfd_want want;
 	const struct pinfd *pins;
+	char reopen[32];	/* "/proc/thread-self/fd/N" (reopen.h) */
 };
 
 /* verdict.check of a call refused with the errno the kernel would give

@@ -109,6 +109,7 @@ void pinfd_forget(struct pinfd *p, struct tracee *tr)
 		else
 			i++;
 	tr->npin = 0;
+	tr->held_guard = false;
 }
 
 void pinfd_drop(struct pinfd *p, struct tracee *tr)
@@ -240,17 +241,41 @@ bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status)
 	return true;
 }
 
+/* The program's own descriptor w->held_fd, opened again by name
+ * (reopen.h): guarded like a pin until the exit stop, and still the file
+ * that was judged (another thread may have put another there before the
+ * guard).  0 or -errno. */
+static int guard_held(struct pinfd *p, struct tracee *tr, const struct pinfd_want *w)
+{
+	struct reopen_id now;
+	hold_ref(p, tr->tid, w->held_fd);
+	tr->held_guard = true;
+	int r = reopen_identify(tr->tid, w->held_fd, &now);
+	if (r == -ENOENT)
+		return r;	/* closed meanwhile: as the kernel would say */
+	if (r < 0 || !reopen_same(&now, &w->held_id)) {
+		debug_msg("pid %d: fd %d changed after the check", (int)tr->tid, w->held_fd);
+		return -EACCES;
+	}
+	return 0;
+}
+
 int pinfd_entry(struct pinfd *p, struct tracee_table *t, struct tracee *tr, struct stop_info *si,
 		enum sysedit_mode mode, bool use_info, const struct pinfd_want *w,
 		struct copy_plan *plan)
 {
-	if (!w->n || plan->to_openat2)
+	if ((!w->n || plan->to_openat2) && w->held_fd < 0)
 		return 0;
 	if (tr->fd_guard == PINFD_UNGUARDABLE)
 		return -EPERM;	/* another task could swap the descriptor */
 	/* Calls janus allowed before the pin existed cannot be refused now:
 	 * they finish first.  No other can start until janus is done here. */
 	pinfd_quiesce(p, t, tr);
+	if (w->held_fd >= 0) {
+		int r = guard_held(p, tr, w);
+		if (r < 0 || !w->n || plan->to_openat2)
+			return r;
+	}
 	static char target[2][PATH_MAX];
 	int fds[2] = { -1, -1 };
 	for (unsigned i = 0; i < w->n; i++) {
@@ -295,6 +320,8 @@ int pinfd_exit(struct pinfd *p, struct tracee *tr, enum sysedit_mode mode)
 		if (r < 0)
 			return pinfd_lost(p, tr, r, "close its pinned directory");
 		r = 1;
+	} else if (tr->held_guard) {
+		pinfd_forget(p, tr);
 	}
 	if (tr->held.nsig || tr->held.group_stop)
 		inject_settle(tr->tid, &tr->held);

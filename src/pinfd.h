@@ -29,6 +29,7 @@
 
 #include "copy_plan.h"
 #include "policy.h"
+#include "reopen.h"
 #include "sysedit.h"
 #include "sysinfo.h"
 #include "tracee.h"
@@ -58,6 +59,11 @@ struct pinfd_want {
 		int8_t len_item;
 		uint16_t len_at;
 	} it[2];
+	/* A descriptor of the caller's own opened again by name (reopen.h):
+	 * guarded for the call, and still held_id when the call runs; -1:
+	 * none. */
+	int held_fd;
+	struct reopen_id held_id;
 };
 
 /* A path argument the judge planned as item (its canonical copy): pinned

@@ -39,6 +39,7 @@ struct tracee {
 	 * progress, and the signals and stops held back meanwhile. */
 	int pin_fd[2];
 	unsigned npin;
+	bool held_guard;	/* reopen.h: a descriptor of its own guarded */
 	struct inject_state held;
 	uint8_t fd_guard;	/* enum pinfd_guard_state: inherited by its children */
 	uint8_t fd_call;	/* an allowed close/dup2/dup3/close_range: 1 running, 2 done */

@@ -33,6 +33,7 @@ escape_tests = \
 	test/escape/e0206-exec-symlink-race.esc \
 	test/escape/e0207-unix-socket-swap.esc \
 	test/escape/e0208-sendmsg-socket-swap.esc \
+	test/escape/e0209-reopen-fd-swap.esc \
 	test/escape/e0301-open-paths.esc \
 	test/escape/e0302-openat-dirfd.esc \
 	test/escape/e0303-openat2.esc \
@@ -188,6 +189,12 @@ test_escape_e0206_exec_symlink_race_SOURCES = test/escape/e0206-exec-symlink-rac
 test_escape_e0206_exec_symlink_race_CFLAGS = $(escape_cflags)
 test_escape_e0206_exec_symlink_race_LDFLAGS = $(escape_ldflags)
 test_escape_e0206_exec_symlink_race_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0209-reopen-fd-swap
+test_escape_e0209_reopen_fd_swap_SOURCES = test/escape/e0209-reopen-fd-swap.c
+test_escape_e0209_reopen_fd_swap_CFLAGS = $(escape_cflags)
+test_escape_e0209_reopen_fd_swap_LDFLAGS = $(escape_ldflags)
+test_escape_e0209_reopen_fd_swap_LDADD = test/escape/libescape.la
+
 check_PROGRAMS += test/escape/e0208-sendmsg-socket-swap
 test_escape_e0208_sendmsg_socket_swap_SOURCES = test/escape/e0208-sendmsg-socket-swap.c
 test_escape_e0208_sendmsg_socket_swap_CFLAGS = $(escape_cflags)

@@ -132,7 +132,8 @@ test_helpers_unknown_nr_m32_LDFLAGS = $(integ_ldflags) -m32
 endif
 
 # Pinned path calls and exec checks (src/pinfd.c, src/execcheck.c).
-integ_tests += test/integ/t1901-pin-fs.sh test/integ/t1902-pin-unix.sh test/integ/t1903-pin-exec.sh test/integ/t1904-pin-guard.sh
+integ_tests += test/integ/t1901-pin-fs.sh test/integ/t1902-pin-unix.sh test/integ/t1903-pin-exec.sh test/integ/t1904-pin-guard.sh \
+	test/integ/t1905-reopen-held.sh
 check_PROGRAMS += test/helpers/pin-calls
 test_helpers_pin_calls_SOURCES = test/helpers/pin-calls.c
 test_helpers_pin_calls_CFLAGS = $(integ_cflags) -pthread

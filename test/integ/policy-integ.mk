@@ -74,11 +74,3 @@ test_helpers_try_m32_SOURCES = $(try_sources)
 test_helpers_try_m32_CFLAGS = $(WARN_CFLAGS) -O2 -m32
 test_helpers_try_m32_LDFLAGS = -m32
 endif
-
-# Known gap: under the default policy a program cannot reopen its own
-# standard streams by name (/dev/stdin on a pipe is /proc/self/fd/0, a tty
-# is /dev/pts/N).  Allowing "the caller's own descriptor" safely needs a
-# check after the open that the object is still the one checked: another
-# thread's dup2 could put a read-only file under that fd number between the
-# check and the kernel's reopen.
-XFAIL_TESTS += test/integ/t1602-default-stdio-paths.sh

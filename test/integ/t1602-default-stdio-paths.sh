@@ -1,23 +1,22 @@
 #!/bin/sh
-# Proves (and, at the time of writing, FAILS: see below): under the
-# built-in default policy a program can open its own standard streams by
-# name, as scripts do (`cat /dev/stdin`, `echo x >/dev/stdout`,
-# `tee /dev/stderr`), when they are pipes or the terminal, as it can
-# natively and under allow-all.  The default policy cannot say so: the
-# path of a pipe (/proc/self/fd/N, pipe:[...]) or of the terminal
-# (/dev/pts/N) matches no rule, and a rule wide enough to match it
-# (/proc/*/fd/*, /dev/pts/*) would also open other processes' pipes and
-# other terminals.  It needs the supervisor to judge a reopening of the
-# caller's own descriptor.  Whatever the fix, the other half must hold:
-# the pipe of a process outside the jail is never reachable through
-# /proc/PID/fd/N (a canary reading its stdin receives nothing; natively
-# it receives what is written there).
+# Proves: under the built-in default policy a program can open its own
+# standard streams by name, as scripts do (`cat /dev/stdin`,
+# `echo x >/dev/stdout`, `tee /dev/stderr`), when they are pipes or the
+# terminal, as it can natively and under allow-all.  No rule of the
+# default policy names them (the path of a pipe is /proc/self/fd/N,
+# pipe:[...]; of the terminal /dev/pts/N, and a rule that wide would also
+# open other processes' pipes and other terminals): janus judges such an
+# open as a call on the caller's own descriptor (src/reopen.h; t1905 and
+# escape e0209 for the rest).  The other half holds too: the pipe of a
+# process outside the jail is never reachable through /proc/PID/fd/N (a
+# canary reading its stdin receives nothing; natively it receives what is
+# written there).
 . "$SRCDIR/test/lib/init.sh"
 . "$SRCDIR/test/lib/policy.sh"
 PATH=/usr/bin:/bin
 export PATH
 
-# Outside processes' pipes stay closed (this part passes today).
+# Outside processes' pipes stay closed.
 policy_including_ d "$POLICIES/default-helpers.policy"
 sleep 300 | cat >canary.got &
 sleep 0.3
@@ -38,7 +37,7 @@ sleep 0.2
 native_ outside ok write "/proc/$pipe_pid/fd/0" native
 wait_line_ canary.got native
 
-# The own standard streams by name (fails today).
+# The own standard streams by name.
 echo piped | "$JANUS" -- cat /dev/stdin >stdin.out 2>stdin.err
 [ "$(cat stdin.out)" = piped ] || { cat stdin.err >&2; fail_ "cat /dev/stdin (a pipe) failed"; }
 "$JANUS" -- sh -c 'echo to-stdout >/dev/stdout' 2>stdout.err | cat >stdout.out

@@ -924,9 +924,55 @@ START_TEST(t_in_root)
 }
 END_TEST
 
+/* canon_ctx.via: the walk ended on a descriptor's magic link (reopen.h),
+ * in the caller's own view (this process as the tracee). */
+START_TEST(t_via_fd)
+{
+	struct canon_fd via;
+	struct canon_ctx c = { getpid(), getpid(), &via };
+	char got[PATH_MAX], path[64];
+	int p[2];
+	ck_assert(pipe(p) == 0);
+	int d = open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ck_assert(d >= 0);
+	snprintf(path, sizeof path, "/proc/self/fd/%d", p[0]);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, p[0]);
+	ck_assert_int_eq(via.pid, getpid());
+	snprintf(path, sizeof path, "/dev/fd/%d", p[1]);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, p[1]);
+	snprintf(path, sizeof path, "/proc/thread-self/fd/%d", p[1]);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, p[1]);
+	ck_assert_int_eq(via.pid, getpid());	/* single-threaded: tid == pid */
+	/* The link itself (no follow), a path below a directory's descriptor,
+	 * and other magic links are no descriptor. */
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, CANON_NOFOLLOW, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, -1);
+	snprintf(path, sizeof path, "/proc/self/fd/%d/.", d);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, d);
+	ck_assert_str_eq(got, "/tmp");
+	snprintf(path, sizeof path, "/proc/self/fd/%d/x-none", d);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, CANON_MAY_NOT_EXIST, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, -1);
+	snprintf(path, sizeof path, "/proc/self/fd/%d/..", d);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, path, 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, -1);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, "/proc/self/cwd", 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, -1);
+	ck_assert_int_eq(canon_resolve(&c, AT_FDCWD, "/tmp", 0, got, sizeof got), 0);
+	ck_assert_int_eq(via.fd, -1);
+	close(p[0]);
+	close(p[1]);
+	close(d);
+}
+END_TEST
+
 START_TEST(t_gone_tracee)
 {
-	struct canon_ctx c;
+	struct canon_ctx c = { 0, 0, NULL };
 	char got[PATH_MAX];
 	pid_t pid = fork();
 	ck_assert(pid >= 0);
@@ -1048,6 +1094,7 @@ static Suite *canon_suite(void)
 	tcase_add_test(tc, t_chroot);
 	tcase_add_test(tc, t_in_root);
 	tcase_add_test(tc, t_gone_tracee);
+	tcase_add_test(tc, t_via_fd);
 	tcase_add_test(tc, t_property);
 	suite_add_tcase(s, tc);
 	return s;

@@ -18,7 +18,8 @@
  * address), msg:ADDRESS or msg:none (a msghdr: its msg_name).  A
  * "string" in a non-path argument (symlink's target) is only a pointer.  OPTIONs:
  * target=jail|out, cmsg=rights|creds|rights,creds, path=P / path2=P (the
- * canonical paths for calls on file descriptors).  VERDICT is ALLOW, LOG
+ * canonical paths for calls on file descriptors), held=ro|wo|rw|path (the
+ * path opens again a descriptor the caller holds, opened so: reopen.h).  VERDICT is ALLOW, LOG
  * (allow and report), DENY ERRNO or KILL, then `log` if the verdict is
  * to be reported too; rule=LINE checks the line of the
  * deciding rule (in the policy block or file), rule=default / rule=fixed
@@ -28,6 +29,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,6 +366,17 @@ static bool build(const struct janus_arch *a, char **tok, int ntok, unsigned lin
 		if (strncmp(t, "cmsg=", 5) == 0) {
 			ev->cmsg = (strstr(t, "rights") ? POLICY_CMSG_RIGHTS : 0) |
 				   (strstr(t, "creds") ? POLICY_CMSG_CREDENTIALS : 0);
+			continue;
+		}
+		if (strncmp(t, "held=", 5) == 0) {
+			static const struct { const char *n; unsigned flags; } h[] = {
+				{ "ro", O_RDONLY }, { "wo", O_WRONLY }, { "rw", O_RDWR }, { "path", O_PATH },
+			};
+			unsigned k = 0;
+			while (k < 4 && strcmp(t + 5, h[k].n) != 0)
+				k++;
+			ck_assert_msg(k < 4, "policy.cases:%u: held=%s", line, t + 5);
+			ev->held[0] = policy_fs_held(h[k].flags);
 			continue;
 		}
 		if (strncmp(t, "path=", 5) == 0 || strncmp(t, "path2=", 6) == 0) {
