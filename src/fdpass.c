@@ -203,16 +203,28 @@ static enum sc_id call_of(pid_t tid, struct sc_event *ev)
 
 /* connect, bind, listen, SO_PASSCRED: fd is sealed before the call runs.
  * A descriptor not open now fails the call as the kernel would now. */
-static void seal_before(struct fdpass *fp, pid_t tid, uint64_t arg, struct verdict *v)
+static void seal_before(struct fdpass *fp, struct tracee *tr, uint64_t arg, struct verdict *v)
 {
 	if (!fp->seal)
 		return;
 	int fd = (int)(int32_t)arg;
-	int r = fd < 0 ? -EBADF : fdpass_seal(tid, fd);
+	int r = fd < 0 ? -EBADF : fdpass_seal(tr->tid, fd);
 	if (r == -EBADF)
 		refuse(v, EBADF, JUDGE_KERNEL);
 	else if (r < 0 && r != -ESRCH)
-		fall_back(fp, tid, fd, -r);
+		fall_back(fp, tr->tid, fd, -r);
+	else if (r == 0) {
+		tr->seal_again = true;
+		tr->seal_fd = fd;
+	}
+}
+
+int fdpass_seal_again(struct tracee *tr)
+{
+	if (!tr->seal_again)
+		return 0;
+	tr->seal_again = false;
+	return fdpass_seal(tr->tid, tr->seal_fd);
 }
 
 /* A message header at addr asks for control data (unreadable: -EFAULT). */
@@ -254,6 +266,7 @@ void fdpass_judge(struct fdpass *fp, struct tracee *tr, const struct sc_event *e
 		  struct verdict *v)
 {
 	tr->fdpass_exit = FDPASS_EXIT_NONE;
+	tr->seal_again = false;
 	if (!fp->active || v->action != VERDICT_ALLOW)
 		return;
 	struct sc_event call = *ev;
@@ -266,14 +279,14 @@ void fdpass_judge(struct fdpass *fp, struct tracee *tr, const struct sc_event *e
 		if (sol_socket && (opt == SO_PASSRIGHTS || opt == SO_PASSPIDFD))
 			refuse(v, ENOPROTOOPT, "fdpass");
 		else if (sol_socket && opt == SO_PASSCRED)
-			seal_before(fp, tr->tid, a[0], v);
+			seal_before(fp, tr, a[0], v);
 		break;
 	case SC_getsockopt:
 		if (sol_socket && opt == SO_PEERPIDFD)
 			refuse(v, ENOPROTOOPT, "fdpass");
 		break;
 	case SC_connect: case SC_bind: case SC_listen:
-		seal_before(fp, tr->tid, a[0], v);
+		seal_before(fp, tr, a[0], v);
 		break;
 	case SC_socket:
 		/* Other domains only when the domain is in memory (socketcall). */

@@ -72,6 +72,13 @@ void fdpass_start(struct fdpass *fp, pid_t pid);
  * seals what the call is about to make reachable, arms the exit stop. */
 void fdpass_judge(struct fdpass *fp, struct tracee *tr, const struct sc_event *ev,
 		  struct verdict *v);
+/* A socket fdpass_judge sealed for connect, bind, listen or SO_PASSCRED
+ * (tr->seal_again): another thread could have put another socket at its
+ * number since (dup2 of one a third thread just made, not sealed yet);
+ * once the supervisor guards the number for the call (pinfd_guard_fd),
+ * sealed again, so the kernel acts on a sealed socket.  0 or -errno (the
+ * call's result). */
+int fdpass_seal_again(struct tracee *tr);
 /* Exit stop of tr, result rval: seals the sockets the call made. */
 void fdpass_exit(struct fdpass *fp, struct tracee *tr, int64_t rval);
 

@@ -245,6 +245,16 @@ bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status)
  * (reopen.h): guarded like a pin until the exit stop, and still the file
  * that was judged (another thread may have put another there before the
  * guard).  0 or -errno. */
+int pinfd_guard_fd(struct pinfd *p, struct tracee_table *t, struct tracee *tr, int fd)
+{
+	if (tr->fd_guard == PINFD_UNGUARDABLE)
+		return -EPERM;
+	pinfd_quiesce(p, t, tr);
+	hold_ref(p, tr->tid, fd);
+	tr->held_guard = true;
+	return 0;
+}
+
 static int guard_held(struct pinfd *p, struct tracee *tr, const struct pinfd_want *w)
 {
 	struct reopen_id now;

@@ -120,6 +120,11 @@ int pinfd_entry(struct pinfd *p, struct tracee_table *t, struct tracee *tr, stru
 		enum sysedit_mode mode, bool use_info, const struct pinfd_want *w,
 		struct copy_plan *plan);
 
+/* Guards tr's descriptor fd until tr's exit stop, as a pin is guarded
+ * (for a socket fdpass sealed: fdpass_seal_again).  0, or -EPERM when tr
+ * cannot be guarded. */
+int pinfd_guard_fd(struct pinfd *p, struct tracee_table *t, struct tracee *tr, int fd);
+
 /* At tr's exit stop: closes its descriptors, registers and result kept,
  * and settles what happened meanwhile (inject_settle).  1 when janus ran
  * calls in tr (see pin_keep_restart), 0 when it had nothing to close, or

@@ -331,6 +331,11 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 	if (v.action == VERDICT_ALLOW) {
 		/* A pin that fails (ENOENT, ELOOP ...) is the kernel's answer. */
 		int r = pin_allowed(sup, tr, si, &ev, &plan);
+		if (r == 0 && tr->seal_again) {
+			r = pinfd_guard_fd(&sup->pins, &sup->tracees, tr, tr->seal_fd);
+			if (r == 0)
+				r = fdpass_seal_again(tr);
+		}
 		if (r < 0 && r != -ESRCH) {
 			refuse_now(sup, tr, si, -r, NULL);
 			return;

@@ -35,6 +35,8 @@ struct tracee {
 	uint8_t fdpass_exit;	/* fdpass.h FDPASS_EXIT_*: seal the sockets it makes */
 	bool fork_counted;	/* proclimit.h: counted as the task it may create */
 	uint64_t fdpass_arg;	/* FDPASS_EXIT_PAIR: socketpair's int[2] */
+	bool seal_again;	/* fdpass_seal_again: seal_fd, once guarded */
+	int seal_fd;
 	/* pinfd.h: descriptors janus opened in this task for the call in
 	 * progress, and the signals and stops held back meanwhile. */
 	int pin_fd[2];
