@@ -20,6 +20,7 @@
  *        pin-calls sig-race    see race_signals
  *        pin-calls restart     see cmd_restart
  *        pin-calls restart-stolen   see cmd_restart_stolen
+ *        pin-calls connect-dup2     see cmd_connect_dup2
  *        pin-calls exec-show   prints argv[0] and AT_EXECFN */
 #include "config.h"
 
@@ -641,6 +642,49 @@ static int cmd_restart_stolen(void)
 	return 0;
 }
 
+/* While the main thread's connect on socket C waits (the listener's
+ * backlog is full), another thread puts another socket at C's number
+ * (dup2): natively it can; under janus C is guarded for the call (fdpass
+ * seals C before the kernel runs connect: no other socket may take its
+ * place), EBUSY.  Then a thread accepts and the connect goes through. */
+static volatile int dup2_done;
+
+static void *dup2_onto(void *arg)
+{
+	int c = *(int *)arg;
+	usleep(200000);		/* the connect is waiting by now */
+	int other = sock(SOCK_STREAM);
+	int r = dup2(other, c);
+	printf("dup2 onto the connecting socket: %s\n", r == c ? "ok" : errname(errno));
+	close(other);
+	dup2_done = 1;
+	close(accept(listener, NULL, NULL));
+	close(accept(listener, NULL, NULL));
+	return NULL;
+}
+
+static int cmd_connect_dup2(void)
+{
+	struct sockaddr_un sa;
+	socklen_t len = unix_addr(&sa, "g.sock");
+	listener = sock(SOCK_STREAM);
+	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
+		return perror("listen"), 2;
+	int first = sock(SOCK_STREAM);
+	if (connect(first, (struct sockaddr *)&sa, len) < 0)
+		return perror("first connect"), 2;
+	int c = sock(SOCK_STREAM);
+	pthread_t t;
+	if (pthread_create(&t, NULL, dup2_onto, &c) != 0)
+		return perror("pthread_create"), 2;
+	int r = connect(c, (struct sockaddr *)&sa, len);
+	while (!dup2_done)
+		usleep(10000);
+	printf("connect: %s\n", r == 0 ? "ok" : errname(errno));
+	pthread_join(t, NULL);
+	return 0;
+}
+
 static int cmd_exec_show(char **argv)
 {
 	const char *fn = (const char *)getauxval(AT_EXECFN);
@@ -667,11 +711,13 @@ int main(int argc, char **argv)
 		return cmd_sig_race();
 	if (argc == 2 && strcmp(argv[1], "restart") == 0)
 		return cmd_restart();
+	if (argc == 2 && strcmp(argv[1], "connect-dup2") == 0)
+		return cmd_connect_dup2();
 	if (argc == 2 && strcmp(argv[1], "restart-stolen") == 0)
 		return cmd_restart_stolen();
 	if (argc >= 2 && strcmp(argv[1], "exec-show") == 0)
 		return cmd_exec_show(argv);
 	fprintf(stderr, "usage: pin-calls fs|unix|connect PATH|serve NAME COUNT|bind-name PATH|"
-			"dup2-race NAME FD|sig-race|restart|restart-stolen|exec-show\n");
+			"dup2-race NAME FD|sig-race|restart|restart-stolen|connect-dup2|exec-show\n");
 	return 2;
 }

@@ -14,6 +14,10 @@
 # also when another thread took the signal that interrupted the connect,
 # so that no signal is left for the kernel's restart logic to look at
 # after janus's close (ERESTARTSYS reached the program before the fix).
+# And the socket of a waiting connect is guarded the same way (fdpass
+# sealed it before the call: no unsealed socket may take its number):
+# another thread's dup2 onto it gets EBUSY (natively it succeeds), and
+# the connect goes on.
 # With and without the seccomp prefilter.
 . "$SRCDIR/test/lib/init.sh"
 . "$SRCDIR/test/lib/policy.sh"
@@ -42,6 +46,10 @@ in_ native nstolen timeout 20 "$HELPERS/pin-calls" restart-stolen
 grep -qx 'connect-restarted: ok' nstolen.out ||
 	framework_failure_ "restart-stolen natively: $(cat nstolen.out)"
 
+in_ native ndup2 timeout 20 "$HELPERS/pin-calls" connect-dup2
+expect_ ndup2 "dup2 onto the connecting socket: ok
+connect: ok"
+
 for mode in prefilter no-prefilter; do
 	opt=
 	[ $mode = no-prefilter ] && opt=--no-prefilter
@@ -63,5 +71,9 @@ interrupted by signals: yes"
 	in_ jail $mode.stolen timeout 20 "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" restart-stolen
 	expect_ $mode.stolen "connect-restarted: ok
 signals taken by another thread: yes"
+	rm -rf jail && mkdir jail || framework_failure_ mkdir
+	in_ jail $mode.dup2 timeout 20 "$JANUS" $opt -p "$T/p.policy" -- "$HELPERS/pin-calls" connect-dup2
+	expect_ $mode.dup2 "dup2 onto the connecting socket: EBUSY
+connect: ok"
 done
 exit 0
