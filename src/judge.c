@@ -512,7 +512,7 @@ static int fetch(struct judge *j, struct tracee *tr, struct sc_event *ev, unsign
 
 /* One message of sendmmsg judged as a sendmsg (pinned when plan is
  * given).  False: *v refuses the call. */
-static bool judge_message(struct judge *j, struct tracee *tr, const struct sc_event *ev,
+static bool judge_message(struct judge *j, struct tracee *tr, struct sc_event *ev,
 			  uint64_t addr, unsigned need, struct verdict *v, struct copy_plan *plan,
 			  struct msghdr_view *m)
 {
@@ -528,7 +528,14 @@ static bool judge_message(struct judge *j, struct tracee *tr, const struct sc_ev
 		return false;
 	}
 	policy_eval(j->policy, &one, v);
-	return v->action == VERDICT_ALLOW;
+	if (v->action == VERDICT_ALLOW)
+		return true;
+	/* The report names what the refused message was sent to. */
+	ev->addr = one.addr;
+	ev->addrlen = one.addrlen;
+	ev->path[0] = one.path[0];
+	ev->cmsg = one.cmsg;
+	return false;
 }
 
 /* sendmmsg: each message is judged as a sendmsg; one refused refuses the

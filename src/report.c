@@ -1,13 +1,31 @@
 /* report.c - verdict reports (see report.h). */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "mem.h"
 #include "report.h"
+
+/* An internet address the check was about, as "1.2.3.4:80" or
+ * "[::1]:80" (a unix socket's is its path, ev->path[0]). */
+static void put_inet(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
+{
+	char text[INET6_ADDRSTRLEN];
+	if (sa->sa_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+		if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text))
+			sb_printf(sb, " %s:%u", text, ntohs(in->sin_port));
+	} else if (sa->sa_family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
+		if (inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text))
+			sb_printf(sb, " [%s]:%u", text, ntohs(in6->sin6_port));
+	}
+}
 
 /* The task's command name, as ps shows it. */
 static void put_comm(struct strbuf *sb, pid_t tid)
@@ -61,6 +79,8 @@ void report_verdict(FILE *out, struct call_record *rec, struct strbuf *sb,
 	sb_printf(sb, " (%s", v->check ? v->check : "syscall");
 	if (ev->path[0])
 		sb_printf(sb, " %s", ev->path[0]);
+	else if (ev->addr)
+		put_inet(sb, ev->addr, ev->addrlen);
 	if (ev->path[1])
 		sb_printf(sb, " %s", ev->path[1]);
 	if (v->line)

@@ -27,6 +27,10 @@ ok_ mapped.ok $P sendto "[::ffff:127.0.0.1]:$(port_ u1)" jailed-mapped
 ok_ noname $P sendmsg-noname hello
 no_ mmsg2 $P EACCES "$D" sendmmsg2 "$a1" "$a2" jailed-mmsg2
 no_ mmsg2r $P EACCES "$D" sendmmsg2 "$a2" "$a1" jailed-mmsg2
+# The report names the refused message's address, not only the call.
+for r in mmsg2 mmsg2r; do
+	grep -q "sendmmsg(.*-> EACCES (connect $a2;" $r.err || fail_ "$r: report: $(cat $r.err)"
+done
 
 probe_ u1 sendto "$a1"
 probe_ u2 sendto "$a2"
