@@ -46,6 +46,7 @@ escape_tests = \
 	test/escape/e0310-abstract-unix.esc \
 	test/escape/e0311-file-aliases.esc \
 	test/escape/e0312-create-outside.esc \
+	test/escape/e0313-exec-jail-file.esc \
 	test/escape/e0501-io-uring.esc \
 	test/escape/e0502-clone-untraced.esc \
 	test/escape/e0503-seccomp-user-notif.esc \
@@ -87,7 +88,10 @@ TESTS += $(escape_tests)
 # and the exec check of doc/races.md, section 2.)
 # (e0110: sendmsg's AF_UNIX msg_name is given as its canonical path.)
 # (e0208: sendmsg's AF_UNIX msg_name is pinned inside the msghdr's copy.)
-XFAIL_TESTS +=
+# e0313: a file the jail may read but not exec runs through the dynamic
+# loader (`ld.so ./prog`): mmap/mprotect with PROT_EXEC of a file are not
+# judged as exec yet.
+XFAIL_TESTS += test/escape/e0313-exec-jail-file.esc
 
 EXTRA_DIST += $(escape_tests) test/escape/run-escape.sh test/escape/scratch.sh \
 	test/escape/README.md \
