@@ -58,6 +58,7 @@ escape_tests = \
 	test/escape/e0509-vm-writev-sibling.esc \
 	test/escape/e0510-personality.esc \
 	test/escape/e0511-pidfd-getfd.esc \
+	test/escape/e0513-admin-side-doors.esc \
 	test/escape/e0601-kill-supervisor.esc \
 	test/escape/e0602-signal-canary.esc \
 	test/escape/e0603-kill-proc-scan.esc \
@@ -275,6 +276,12 @@ test_escape_e0501_io_uring_SOURCES = test/escape/e0501-io-uring.c
 test_escape_e0501_io_uring_CFLAGS = $(escape_cflags)
 test_escape_e0501_io_uring_LDFLAGS = $(escape_ldflags)
 test_escape_e0501_io_uring_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0513-admin-side-doors
+test_escape_e0513_admin_side_doors_SOURCES = test/escape/e0513-admin-side-doors.c
+test_escape_e0513_admin_side_doors_CFLAGS = $(escape_cflags)
+test_escape_e0513_admin_side_doors_LDFLAGS = $(escape_ldflags)
+test_escape_e0513_admin_side_doors_LDADD = test/escape/libescape.la
+
 check_PROGRAMS += test/escape/e0502-clone-untraced
 test_escape_e0502_clone_untraced_SOURCES = test/escape/e0502-clone-untraced.c
 test_escape_e0502_clone_untraced_CFLAGS = $(escape_cflags)
