@@ -1,14 +1,13 @@
 /* pin_exit.c - exit-stop work of pinned calls (see pin_exit.h). */
 #include "config.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
-#include <sys/ptrace.h>
 #include <sys/uio.h>
 
 #include "msghdr.h"
 #include "pin_exit.h"
+#include "regset_io.h"
 #include "scratch.h"
 
 bool pin_restarts(int64_t rval)
@@ -23,15 +22,12 @@ int pin_restore_nr(pid_t tid, const struct janus_arch *a, uint64_t nr)
 {
 	if (a->scno_regset)
 		return 0;
-	unsigned char buf[512];
-	struct iovec iov = { buf, sizeof buf };
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-	const struct regset_layout *l = arch_layout_for(a, iov.iov_len);
-	if (!l)
-		return -ENOEXEC;
-	regs_set(l, buf, JR_SCNO, nr);
-	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+	struct regset r;
+	int err = regset_fetch(tid, a, &r);
+	if (err)
+		return err;
+	regs_set(r.layout, r.buf, JR_SCNO, nr);
+	return regset_store(tid, &r);
 }
 
 /* An unblocked signal is pending for tid (its own or its process's):
@@ -61,19 +57,17 @@ int pin_keep_restart(pid_t tid, const struct janus_arch *a, uint64_t nr, uint64_
 {
 	if (!pin_restarts(rval) || signal_pending(tid))
 		return 0;
-	unsigned char buf[512];
-	struct iovec iov = { buf, sizeof buf };
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-	const struct regset_layout *l = arch_layout_for(a, iov.iov_len);
-	if (!l)
-		return -ENOEXEC;
+	struct regset r;
+	int err = regset_fetch(tid, a, &r);
+	if (err)
+		return err;
+	const struct regset_layout *l = r.layout;
 	/* x86: the number back in the result register (orig_rax is nr
 	 * already); arm64: x0 is the first argument again, x8 kept nr. */
 	bool shared = l->off[JR_RETVAL] == l->off[JR_ARG0];
-	regs_set(l, buf, JR_RETVAL, shared ? arg0 : nr);
-	regs_set(l, buf, JR_IP, regs_get(l, buf, JR_IP) - a->syscall_insn_len);
-	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+	regs_set(l, r.buf, JR_RETVAL, shared ? arg0 : nr);
+	regs_set(l, r.buf, JR_IP, regs_get(l, r.buf, JR_IP) - a->syscall_insn_len);
+	return regset_store(tid, &r);
 }
 
 int64_t pin_mmsg_result(pid_t tid, unsigned ws, uint64_t vec, int64_t rval)

@@ -1,7 +1,6 @@
 /* sysedit.c - change a stopped system call (see sysedit.h). */
 #include "config.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include <sys/uio.h>
 
 #include "ptrace_compat.h"
+#include "regset_io.h"
 #include "sysedit.h"
 
 /* Cleared the first time the kernel refuses the request as unknown. */
@@ -37,27 +37,6 @@ static int info_set(pid_t tid, struct janus_syscall_info *info)
 	return -errno;
 }
 
-struct regset {
-	unsigned char buf[512];	/* larger than any NT_PRSTATUS janus knows */
-	struct iovec iov;
-	const struct regset_layout *layout;
-};
-
-static int regs_load(pid_t tid, const struct janus_arch *a, struct regset *r)
-{
-	r->iov.iov_base = r->buf;
-	r->iov.iov_len = sizeof r->buf;
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &r->iov) < 0)
-		return -errno;
-	r->layout = arch_layout_for(a, r->iov.iov_len);
-	return r->layout ? 0 : -ENOEXEC;
-}
-
-static int regs_store(pid_t tid, struct regset *r)
-{
-	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &r->iov) < 0 ? -errno : 0;
-}
-
 /* aarch64: the number lives in x8 only until the kernel copied it to
  * pt_regs->syscallno; a tracer changes that copy through its own regset
  * (NT_ARM_SYSTEM_CALL, Linux 3.19). */
@@ -71,14 +50,14 @@ static int set_scno_regset(pid_t tid, unsigned regset, uint64_t nr)
 static int entry_by_regs(pid_t tid, const struct janus_arch *a, uint64_t nr, const uint64_t args[6])
 {
 	struct regset r;
-	int err = regs_load(tid, a, &r);
+	int err = regset_fetch(tid, a, &r);
 	if (err)
 		return err;
 	if (!a->scno_regset)
 		regs_set(r.layout, r.buf, JR_SCNO, nr);
 	for (int i = 0; args && i < 6; i++)
 		regs_set(r.layout, r.buf, (enum janus_reg)(JR_ARG0 + i), args[i]);
-	err = regs_store(tid, &r);
+	err = regset_store(tid, &r);
 	if (!err && a->scno_regset)
 		err = set_scno_regset(tid, a->scno_regset, nr);
 	return err;
@@ -121,18 +100,18 @@ int sysedit_result(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode
 			return err;
 	}
 	struct regset r;
-	int err = regs_load(tid, a, &r);
+	int err = regset_fetch(tid, a, &r);
 	if (err)
 		return err;
 	regs_set(r.layout, r.buf, JR_RETVAL, (uint64_t)rval);
-	return regs_store(tid, &r);
+	return regset_store(tid, &r);
 }
 
 int sysedit_restore_args(pid_t tid, const struct janus_arch *a, const uint64_t args[6],
 			 unsigned mask)
 {
 	struct regset r;
-	int err = regs_load(tid, a, &r);
+	int err = regset_fetch(tid, a, &r);
 	if (err)
 		return err;
 	for (int i = 0; i < 6; i++) {
@@ -140,5 +119,5 @@ int sysedit_restore_args(pid_t tid, const struct janus_arch *a, const uint64_t a
 		if ((mask & (1u << i)) && r.layout->off[reg] != r.layout->off[JR_RETVAL])
 			regs_set(r.layout, r.buf, reg, args[i]);
 	}
-	return regs_store(tid, &r);
+	return regset_store(tid, &r);
 }

@@ -1,15 +1,14 @@
 /* sysinfo.c - decode a syscall stop (see sysinfo.h). */
 #include "config.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <linux/audit.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/uio.h>
 
 #include "mem.h"
+#include "regset_io.h"
 #include "sysinfo.h"
 
 static int from_syscall_info(pid_t tid, struct stop_info *si)
@@ -62,41 +61,32 @@ static bool entered_via_i386_gate(pid_t tid, uint64_t ip)
 
 static int from_registers(pid_t tid, bool entry_hint, struct stop_info *si)
 {
-	uint64_t regs[64];	/* larger than any NT_PRSTATUS janus knows */
-	struct iovec iov = { regs, sizeof regs };
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-
-	const struct janus_arch *a = NULL;
-	const struct regset_layout *l = NULL;
-	for (int abi = 0; abi < JANUS_ABI_COUNT && !l; abi++) {
-		a = arch_by_abi((enum janus_abi)abi);
-		/* The native layout of an ABI comes first in its list. */
-		if (a && a->layouts[0] && a->layouts[0]->size == iov.iov_len)
-			l = a->layouts[0];
-	}
-	if (!l)
-		return -ENOEXEC;
-	si->ip = regs_get(l, regs, JR_IP);
+	struct regset r;
+	int err = regset_fetch(tid, NULL, &r);
+	if (err)
+		return err;
+	const struct janus_arch *a = r.arch;
+	const struct regset_layout *l = r.layout;
+	si->ip = regs_get(l, r.buf, JR_IP);
 	const struct janus_arch *i386 = arch_by_abi(JANUS_ABI_I386);
 	if (a == arch_native() && a->abi == JANUS_ABI_X86_64 && i386 &&
 	    entered_via_i386_gate(tid, si->ip)) {
 		a = i386;
-		l = arch_layout_for(a, iov.iov_len);
+		l = arch_layout_for(a, r.len);
 		if (!l)
 			return -ENOEXEC;
 	}
 	si->arch = a;
 	si->audit_arch = a->audit_arch;
 	si->op = entry_hint ? STOP_ENTRY : STOP_EXIT;
-	si->nr = regs_get(l, regs, JR_SCNO);
+	si->nr = regs_get(l, r.buf, JR_SCNO);
 	/* The kernel reports a 32-bit ABI's number as a sign-extended int,
 	 * so -1 (no syscall) is UINT64_MAX there as on 64-bit ABIs. */
 	if (a->wordsize == 4)
 		si->nr = (uint64_t)(int64_t)(int32_t)si->nr;
 	for (int i = 0; i < 6; i++)
-		si->args[i] = regs_get(l, regs, (enum janus_reg)(JR_ARG0 + i));
-	si->rval = arch_sign_extend(a, regs_get(l, regs, JR_RETVAL));
+		si->args[i] = regs_get(l, r.buf, (enum janus_reg)(JR_ARG0 + i));
+	si->rval = arch_sign_extend(a, regs_get(l, r.buf, JR_RETVAL));
 	return 0;
 }
 

@@ -11,6 +11,13 @@
 
 #include "xlat.h"
 
+/* The socket calls take these as int: only the low 32 bits reach the
+ * kernel, and only those are looked up. */
+static void put_int_val(struct strbuf *sb, const struct xlat *x, uint64_t v, const char *unknown)
+{
+	xlat_put_val(sb, x, v & 0xffffffffu, unknown);
+}
+
 /* AF_LOCAL and AF_ROUTE are aliases of AF_UNIX and AF_NETLINK. */
 static const struct xlat domains[] = {
 	XLAT(AF_UNSPEC), XLAT(AF_UNIX), XLAT(AF_INET), XLAT(AF_AX25),
@@ -38,7 +45,7 @@ const char *xlat_sock_domain_name(uint64_t domain)
 
 void xlat_put_sock_domain(struct strbuf *sb, uint64_t domain)
 {
-	xlat_put_val(sb, domains, domain & 0xffffffffu, "AF_???");
+	put_int_val(sb, domains, domain, "AF_???");
 }
 
 static const struct xlat sock_types[] = {
@@ -118,7 +125,7 @@ static const struct xlat levels[] = {
 
 void xlat_put_sock_level(struct strbuf *sb, uint64_t level)
 {
-	xlat_put_val(sb, levels, level & 0xffffffffu, "SOL_???");
+	put_int_val(sb, levels, level, "SOL_???");
 }
 
 /* The _OLD and _NEW pairs are the 32- and 64-bit time_t variants; the
@@ -258,15 +265,13 @@ static const struct {
 void xlat_put_sockopt(struct strbuf *sb, uint64_t level, uint64_t opt)
 {
 	level &= 0xffffffffu;
-	opt &= 0xffffffffu;
 	for (unsigned i = 0; i < sizeof options_by_level / sizeof options_by_level[0]; i++)
 		if ((uint64_t)(uint32_t)options_by_level[i].level == level) {
-			xlat_put_val(sb, options_by_level[i].options, opt,
-				     options_by_level[i].unknown);
+			put_int_val(sb, options_by_level[i].options, opt, options_by_level[i].unknown);
 			return;
 		}
 	/* A level without a table: the number, as strace does. */
-	sb_printf(sb, "%" PRIu64, opt);
+	sb_printf(sb, "%" PRIu64, opt & 0xffffffffu);
 }
 
 static const struct xlat msg_flags[] = {
@@ -302,7 +307,7 @@ void xlat_put_scm_type(struct strbuf *sb, uint64_t level, uint64_t type)
 {
 	level &= 0xffffffffu;
 	if (level == SOL_SOCKET)
-		xlat_put_val(sb, scm_types, type & 0xffffffffu, "SCM_???");
+		put_int_val(sb, scm_types, type, "SCM_???");
 	else
 		xlat_put_sockopt(sb, level, type);
 }
@@ -319,5 +324,5 @@ static const struct xlat socketcalls[] = {
 
 void xlat_put_socketcall(struct strbuf *sb, uint64_t call)
 {
-	xlat_put_val(sb, socketcalls, call & 0xffffffffu, "SYS_???");
+	put_int_val(sb, socketcalls, call, "SYS_???");
 }

