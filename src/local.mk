@@ -26,7 +26,7 @@ src_libjanussup_la_SOURCES = \
 src_libjanussup_la_SOURCES += src/copy_plan.c src/copy_plan.h \
 	src/clone_args.c src/clone_args.h src/pin_exit.c src/pin_exit.h
 # Pinned directories for path calls; exec ran what was checked.
-src_libjanussup_la_SOURCES += src/pinfd.c src/pinfd_guard.c src/pinfd.h src/reopen.c src/reopen.h \
+src_libjanussup_la_SOURCES += src/pinfd.c src/pinfd_guard.c src/pinfd.h src/pinfd_guard.h src/reopen.c src/reopen.h \
 	src/execcheck.c src/execcheck.h
 # The seccomp prefilter (libseccomp builds it).
 src_libjanussup_la_SOURCES += src/prefilter.c src/prefilter.h

@@ -20,6 +20,7 @@
 #include "inject.h"
 #include "log.h"
 #include "pinfd.h"
+#include "pinfd_guard.h"
 #include "scratch.h"
 
 /* Tasks a and b share one descriptor table; unknown (kcmp failed) counts
@@ -155,7 +156,7 @@ bool pinfd_needs_guard(const struct pinfd *p, const struct tracee *tr, const str
  * that can close or replace a descriptor (and, on x86_64, for any x32
  * call, an ABI janus refuses anyway); SECCOMP_RET_ALLOW for the rest,
  * which the filters below (janus's prefilter, the program's own) decide. */
-static unsigned build_guard(struct sock_filter *f, unsigned cap)
+unsigned pinfd_guard_filter(struct sock_filter *f, unsigned cap)
 {
 	static const enum sc_id ids[] = { SC_close, SC_close_range, SC_dup2, SC_dup3 };
 	unsigned n = 0;
@@ -195,7 +196,7 @@ int pinfd_add_guard(struct pinfd *p, struct tracee *tr, struct stop_info *si,
 	uint64_t base = tr->scratch[a->wordsize == 4];
 	long nr = arch_syscall_nr_by_id(a, SC_seccomp);
 	struct sock_filter f[64];
-	unsigned n = build_guard(f, sizeof f / sizeof f[0]);
+	unsigned n = pinfd_guard_filter(f, sizeof f / sizeof f[0]);
 	/* struct sock_fprog in the tracee's ABI: a short, then a pointer. */
 	uint64_t prog_at = base + sizeof f, code = base;
 	unsigned char prog[16] = { 0 };

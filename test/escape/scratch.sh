@@ -2,7 +2,8 @@
 # e0701-scratch-area.c.  While the program waits, find from outside the
 # scratch regions janus mapped into it and tell the program where they
 # are.  janus's regions are what the program did not map itself: in
-# /proc/PID/maps, a mapping named after janus, or else a private
+# /proc/PID/maps, an anonymous mapping or memfd named after janus (not a
+# file whose path says "janus", as the build tree's may), or else a private
 # anonymous read-only one (doc/races.md: mmap(NULL, 12 KiB, PROT_READ,
 # MAP_PRIVATE|MAP_ANONYMOUS)); the program, before it signals, maps none
 # of those itself.
@@ -19,7 +20,7 @@ during() {
 	if [ "$MODE" = janus ] && [ -s "$W/scratch.ready" ]; then
 		pid_=$(cat "$W/scratch.ready")
 		scratch_found=$(awk '
-			tolower($6) ~ /janus/ { print; next }
+			$6 ~ /^(\[anon:|\/memfd:)janus/ { print; next }
 			NF == 5 && $2 == "r--p" && $5 == 0 { print }' "/proc/$pid_/maps" 2>/dev/null)
 	fi
 	if [ -n "$scratch_found" ]; then

@@ -37,7 +37,9 @@ EXTRA_DIST += $(integ_tests) test/run.sh test/lib/init.sh test/helpers/signame.h
 integ_cflags = $(WARN_CFLAGS) -O2
 integ_ldflags =
 
-# Ordinary 64-bit helpers.
+# Ordinary 64-bit helpers, each built from its default source (automake's
+# PROGRAM.c); per-program flags, since AM_CFLAGS and AM_LDFLAGS are the
+# whole tree's (see escape.mk).
 check_PROGRAMS += \
 	test/helpers/abi-probe \
 	test/helpers/crash \
@@ -52,66 +54,49 @@ check_PROGRAMS += \
 	test/helpers/unknown-nr \
 	test/helpers/vfork-spawn \
 	test/helpers/wait-sig
-test_helpers_abi_probe_SOURCES = test/helpers/abi-probe.c
 test_helpers_abi_probe_CFLAGS = $(integ_cflags)
 test_helpers_abi_probe_LDFLAGS = $(integ_ldflags)
-test_helpers_crash_SOURCES = test/helpers/crash.c
 test_helpers_crash_CFLAGS = $(integ_cflags)
 test_helpers_crash_LDFLAGS = $(integ_ldflags)
-test_helpers_file_io_SOURCES = test/helpers/file-io.c
 test_helpers_file_io_CFLAGS = $(integ_cflags)
 test_helpers_file_io_LDFLAGS = $(integ_ldflags)
-test_helpers_fork_storm_SOURCES = test/helpers/fork-storm.c
 test_helpers_fork_storm_CFLAGS = $(integ_cflags)
 test_helpers_fork_storm_LDFLAGS = $(integ_ldflags)
-test_helpers_jobctl_driver_SOURCES = test/helpers/jobctl-driver.c
 test_helpers_jobctl_driver_CFLAGS = $(integ_cflags)
 test_helpers_jobctl_driver_LDFLAGS = $(integ_ldflags)
-test_helpers_orphan_SOURCES = test/helpers/orphan.c
 test_helpers_orphan_CFLAGS = $(integ_cflags)
 test_helpers_orphan_LDFLAGS = $(integ_ldflags)
-test_helpers_sig_count_SOURCES = test/helpers/sig-count.c
 test_helpers_sig_count_CFLAGS = $(integ_cflags)
 test_helpers_sig_count_LDFLAGS = $(integ_ldflags)
-test_helpers_sig_driver_SOURCES = test/helpers/sig-driver.c
 test_helpers_sig_driver_CFLAGS = $(integ_cflags)
 test_helpers_sig_driver_LDFLAGS = $(integ_ldflags)
-test_helpers_spinners_SOURCES = test/helpers/spinners.c
 test_helpers_spinners_CFLAGS = $(integ_cflags)
 test_helpers_spinners_LDFLAGS = $(integ_ldflags)
-test_helpers_stop_self_SOURCES = test/helpers/stop-self.c
 test_helpers_stop_self_CFLAGS = $(integ_cflags)
 test_helpers_stop_self_LDFLAGS = $(integ_ldflags)
-test_helpers_unknown_nr_SOURCES = test/helpers/unknown-nr.c
 test_helpers_unknown_nr_CFLAGS = $(integ_cflags)
 test_helpers_unknown_nr_LDFLAGS = $(integ_ldflags)
-test_helpers_vfork_spawn_SOURCES = test/helpers/vfork-spawn.c
 test_helpers_vfork_spawn_CFLAGS = $(integ_cflags)
 test_helpers_vfork_spawn_LDFLAGS = $(integ_ldflags)
-test_helpers_wait_sig_SOURCES = test/helpers/wait-sig.c
 test_helpers_wait_sig_CFLAGS = $(integ_cflags)
 test_helpers_wait_sig_LDFLAGS = $(integ_ldflags)
 
 # Threaded helpers.
 check_PROGRAMS += test/helpers/threads test/helpers/thread-exec
-test_helpers_threads_SOURCES = test/helpers/threads.c
 test_helpers_threads_CFLAGS = $(integ_cflags) -pthread
 test_helpers_threads_LDFLAGS = $(integ_ldflags) -pthread
-test_helpers_thread_exec_SOURCES = test/helpers/thread-exec.c
 test_helpers_thread_exec_CFLAGS = $(integ_cflags) -pthread
 test_helpers_thread_exec_LDFLAGS = $(integ_ldflags) -pthread
 
 # Static, so that strace and janus see no dynamic loader (t0501).
 # -all-static is libtool's spelling of a fully static link.
 check_PROGRAMS += test/helpers/det-calls
-test_helpers_det_calls_SOURCES = test/helpers/det-calls.c
 test_helpers_det_calls_CFLAGS = $(integ_cflags)
 test_helpers_det_calls_LDFLAGS = $(integ_ldflags) -all-static
 
 # int $0x80 from a 64-bit program exists only on x86_64.
 if HOST_X86_64
 check_PROGRAMS += test/helpers/int80
-test_helpers_int80_SOURCES = test/helpers/int80.c
 test_helpers_int80_CFLAGS = $(integ_cflags)
 test_helpers_int80_LDFLAGS = $(integ_ldflags)
 endif
@@ -135,6 +120,5 @@ endif
 integ_tests += test/integ/t1901-pin-fs.sh test/integ/t1902-pin-unix.sh test/integ/t1903-pin-exec.sh test/integ/t1904-pin-guard.sh \
 	test/integ/t1905-reopen-held.sh
 check_PROGRAMS += test/helpers/pin-calls
-test_helpers_pin_calls_SOURCES = test/helpers/pin-calls.c
 test_helpers_pin_calls_CFLAGS = $(integ_cflags) -pthread
 test_helpers_pin_calls_LDFLAGS = $(integ_ldflags) -pthread

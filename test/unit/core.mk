@@ -26,6 +26,13 @@ TESTS += test/unit/check_pin
 test_unit_check_pin_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 test_unit_check_pin_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_pin_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+# pinfd.c and pinfd_guard.c: what is pinned, the guard and its filter.
+check_PROGRAMS += test/unit/check_pinfd
+TESTS += test/unit/check_pinfd
+test_unit_check_pinfd_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
+test_unit_check_pinfd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_pinfd_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+$(test_unit_check_pinfd_OBJECTS): $(ARCH_GEN_H)
 # fdpass.c and proclimit.c, the test process as its own tracee.
 check_PROGRAMS += test/unit/check_sidedoors
 TESTS += test/unit/check_sidedoors
