@@ -7,6 +7,8 @@
 #   make bench                          every workload, 5 interleaved runs
 #   make bench BENCH_RUNS=9             more runs
 #   make bench BENCH_ONLY=getpid-loop   some workloads (comma or space separated)
+#   make bench BENCH_VARIANTS=janus-default   some variants (native always runs)
+#   make bench BENCH_BASELINE=/old/janus      before/after: adds base-* columns
 
 bench_programs = \
 	bench/timeit \
@@ -50,4 +52,6 @@ bench: src/janus$(EXEEXT) bench/timeit$(EXEEXT) \
 	BENCH_CC='$(CC)' \
 	BENCH_RUNS='$(BENCH_RUNS)' \
 	BENCH_ONLY='$(BENCH_ONLY)' \
+	BENCH_VARIANTS='$(BENCH_VARIANTS)' \
+	BENCH_BASELINE='$(BENCH_BASELINE)' \
 	$(SHELL) $(srcdir)/bench/run-bench.sh

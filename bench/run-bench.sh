@@ -16,6 +16,11 @@
 #   BENCH_ONLY    workloads to run, separated by spaces or commas (default: all)
 #   BENCH_STRACE_FILTER  calls that strace-f-seccomp traces
 #                 (default: %file,%network,%process)
+#   BENCH_VARIANTS  variants to run, separated by spaces or commas
+#                 (default: all; native always runs, it is the yardstick)
+#   BENCH_BASELINE  another janus binary (an older build): adds the variants
+#                 base-allow-all and base-default, run like janus-allow-all
+#                 and janus-default, interleaved with them
 #   STRACE        the strace binary (default: strace on PATH)
 
 set -u
@@ -36,6 +41,28 @@ ALL_WORKLOADS="getpid-loop file-loop spawn-loop tar-include gcc-compile cpu-loop
 ALL_VARIANTS="native janus-allow-all janus-default janus-no-prefilter strace-f strace-f-seccomp"
 TIMEIT=$BENCH_BIN/timeit
 [ -x "$JANUS" ] || die "$JANUS: not executable"
+if [ -n "${BENCH_BASELINE:-}" ]; then
+	[ -x "$BENCH_BASELINE" ] || die "$BENCH_BASELINE: not executable"
+	# Each baseline column beside the column it is the before of.
+	ALL_VARIANTS="native base-allow-all janus-allow-all base-default janus-default"
+	ALL_VARIANTS="$ALL_VARIANTS janus-no-prefilter strace-f strace-f-seccomp"
+fi
+if [ -n "${BENCH_VARIANTS:-}" ]; then
+	wanted=" $(echo "$BENCH_VARIANTS" | tr ',' ' ') "
+	for v in $wanted; do
+		case " $ALL_VARIANTS " in
+		*" $v "*) ;;
+		*) die "unknown variant '$v' (known: $ALL_VARIANTS)" ;;
+		esac
+	done
+	chosen=native
+	for v in $ALL_VARIANTS; do
+		case $wanted in
+		*" $v "*) [ "$v" = native ] || chosen="$chosen $v" ;;
+		esac
+	done
+	ALL_VARIANTS=$chosen
+fi
 [ -x "$TIMEIT" ] || die "$TIMEIT: not executable (run 'make bench')"
 
 workloads=$(echo "${BENCH_ONLY:-$ALL_WORKLOADS}" | tr ',' ' ')
@@ -113,12 +140,14 @@ run_variant() {
 	case $v in
 	native) ;;
 	janus-allow-all) set -- "$JANUS" -p allow-all -- "$@" ;;
-	janus-default | janus-no-prefilter)
+	base-allow-all) set -- "$BENCH_BASELINE" -p allow-all -- "$@" ;;
+	janus-default | janus-no-prefilter | base-default)
 		[ "$v" = janus-no-prefilter ] && nopf=--no-prefilter || nopf=
+		[ "$v" = base-default ] && j=$BENCH_BASELINE || j=$JANUS
 		if [ -n "$pol" ]; then
-			set -- "$JANUS" $nopf -p "$pol" -- "$@"
+			set -- "$j" $nopf -p "$pol" -- "$@"
 		else
-			set -- "$JANUS" $nopf -- "$@"
+			set -- "$j" $nopf -- "$@"
 		fi ;;
 	strace-f) set -- "$STRACE" -f -qq -o /dev/null "$@" ;;
 	strace-f-seccomp)
@@ -147,11 +176,12 @@ run_workload() {
 	esac
 }
 
-# result: "NS STATUS CHECKSUM" of the last run, or nothing if timeit failed.
+# result: "NS STATUS CHECKSUM CPU-NS" of the last run, or nothing if timeit
+# failed.
 result() {
 	[ -s "$work/time" ] || return 0
-	read -r ns st <"$work/time"
-	echo "$ns $st $(cksum <"$work/out/stdout" | tr ' ' :)"
+	read -r ns st cpu <"$work/time"
+	echo "$ns $st $(cksum <"$work/out/stdout" | tr ' ' :) $cpu"
 }
 
 # fail W V WHY: mark variant V of workload W failed and say why.
@@ -168,6 +198,7 @@ fail() {
 failed() { grep -qx "$1 $2" "$work/failed" 2>/dev/null; }
 
 : >"$work/times"
+: >"$work/cputimes"
 for w in $workloads; do
 	if ! why=$(workload_ok "$w"); then
 		note "$w: skipped, $why"
@@ -214,7 +245,7 @@ for w in $workloads; do
 				fail "$w" "$v" "timeit could not run it"
 				continue
 			fi
-			read -r ns st sum <<EOF
+			read -r ns st sum cpu <<EOF
 $res
 EOF
 			if [ "$st" != 0 ]; then
@@ -223,6 +254,7 @@ EOF
 				fail "$w" "$v" "stdout differs from native's"
 			else
 				echo "$w $v $ns" >>"$work/times"
+				echo "$w $v $cpu" >>"$work/cputimes"
 			fi
 		done
 		r=$((r + 1))
@@ -231,19 +263,17 @@ EOF
 done
 
 # The report: per workload and variant, median and minimum over the runs;
-# ratios are of medians.
-echo
-echo "janus bench: $BENCH_RUNS interleaved runs per variant; $(uname -sr), $(nproc 2>/dev/null || echo ?) CPUs"
-echo "janus: $JANUS"
-[ -n "$STRACE" ] && echo "strace: $("$STRACE" -V 2>/dev/null | head -n 1)"
+# ratios are of medians.  report FILE WHAT: the two tables for the times
+# in FILE (WHAT says which).
+report() {
 {
 	echo "#workloads $workloads"
 	echo "#variants $ALL_VARIANTS"
 	[ -f "$work/failed" ] && sed 's/^/#failed /' "$work/failed"
 	[ -f "$work/skipped" ] && sed 's/^/#skipped /' "$work/skipped"
 	for v in $skip_variants; do echo "#novariant $v"; done
-	sort -k1,1 -k2,2 -k3,3n "$work/times"
-} | awk '
+	sort -k1,1 -k2,2 -k3,3n "$1"
+} | awk -v what="$2" '
 function cell(w, v) {
 	if ((w " " v) in failed) return "FAILED"
 	if (w in skipped || v in novariant || !((w, v) in n)) return "-"
@@ -262,7 +292,7 @@ $1 == "#skipped" { skipped[$2] = 1; next }
 $1 == "#novariant" { novariant[$2] = 1; next }
 { t[$1, $2, ++n[$1, $2]] = $3 }
 END {
-	printf "\nratio of median times to native (lower is better)\n"
+	printf "\nratio of median %s to native (lower is better)\n", what
 	printf "%-14s", "workload"
 	for (j = 1; j <= nv; j++) printf " %16s", vr[j]
 	printf " %16s\n", "native median"
@@ -280,7 +310,7 @@ END {
 		}
 		printf " %13.1f ms\n", base / 1e6
 	}
-	printf "\nmedian (min) in ms\n"
+	printf "\nmedian (min) %s in ms\n", what
 	printf "%-14s", "workload"
 	for (j = 1; j <= nv; j++) printf " %16s", vr[j]
 	printf "\n"
@@ -296,11 +326,20 @@ END {
 		printf "\n"
 	}
 }'
+}
+echo
+echo "janus bench: $BENCH_RUNS interleaved runs per variant; $(uname -sr), $(nproc 2>/dev/null || echo ?) CPUs"
+echo "janus: $JANUS"
+[ -n "${BENCH_BASELINE:-}" ] && echo "baseline (base-*): $BENCH_BASELINE"
+[ -n "$STRACE" ] && echo "strace: $("$STRACE" -V 2>/dev/null | head -n 1)"
+report "$work/times" "elapsed times"
+report "$work/cputimes" "CPU times (user + system, all processes)"
 echo
 echo "janus-default: the built-in default policy (janus --); for the workload"
 echo "  programs in the start directory, bench/default-exec.policy (the default"
 echo "  plus running programs from the start directory)."
 echo "janus-no-prefilter: janus-default with --no-prefilter (every call stops)."
+[ -n "${BENCH_BASELINE:-}" ] && echo "base-allow-all, base-default: the same with the baseline janus."
 [ -n "$STRACE" ] && echo "strace-f-seccomp: traces only $BENCH_STRACE_FILTER (strace -e trace=...)."
 [ -n "$notes" ] && printf '%s' "$notes"
 if [ -f "$work/failed" ]; then

@@ -1,7 +1,6 @@
 /* inject.c - run a call of janus's in a tracee (see inject.h). */
 #include "config.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -15,24 +14,19 @@
 
 #include "inject.h"
 #include "log.h"
+#include "regset_io.h"
 #include "sysinfo.h"
 
 struct saved_regs {
-	unsigned char buf[512];
-	struct iovec iov;
-	const struct regset_layout *l;
+	struct regset r;
 	int32_t scno;		/* aarch64: the number's own regset */
 };
 
 static int regs_save(pid_t tid, const struct janus_arch *a, struct saved_regs *s)
 {
-	s->iov.iov_base = s->buf;
-	s->iov.iov_len = sizeof s->buf;
-	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &s->iov) < 0)
-		return -errno;
-	s->l = arch_layout_for(a, s->iov.iov_len);
-	if (!s->l)
-		return -ENOEXEC;
+	int err = regset_fetch(tid, a, &s->r);
+	if (err)
+		return err;
 	if (a->scno_regset) {
 		struct iovec iov = { &s->scno, sizeof s->scno };
 		if (ptrace(PTRACE_GETREGSET, tid, (void *)(long)a->scno_regset, &iov) < 0)
@@ -43,9 +37,9 @@ static int regs_save(pid_t tid, const struct janus_arch *a, struct saved_regs *s
 
 static int regs_put(pid_t tid, const struct janus_arch *a, struct saved_regs *s)
 {
-	s->iov.iov_base = s->buf;
-	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &s->iov) < 0)
-		return -errno;
+	int err = regset_store(tid, &s->r);
+	if (err)
+		return err;
 	if (a->scno_regset) {
 		struct iovec iov = { &s->scno, sizeof s->scno };
 		if (ptrace(PTRACE_SETREGSET, tid, (void *)(long)a->scno_regset, &iov) < 0)
@@ -59,13 +53,36 @@ static int regs_put(pid_t tid, const struct janus_arch *a, struct saved_regs *s)
  * first argument), x8 on arm64. */
 static void set_user_nr(struct saved_regs *s, uint64_t nr)
 {
-	enum janus_reg r = s->l->off[JR_RETVAL] != s->l->off[JR_ARG0] ? JR_RETVAL : JR_SCNO;
-	regs_set(s->l, s->buf, r, nr);
+	const struct regset_layout *l = s->r.layout;
+	enum janus_reg reg = l->off[JR_RETVAL] != l->off[JR_ARG0] ? JR_RETVAL : JR_SCNO;
+	regs_set(l, s->r.buf, reg, nr);
+}
+
+static void push(struct inject_state *st, const siginfo_t *info, bool sent)
+{
+	if (st->nsig == st->cap) {
+		unsigned cap = st->cap ? 2 * st->cap : 4;
+		struct inject_sig *v = realloc(st->sig, cap * sizeof *v);
+		if (!v)
+			die_perror("held signals");
+		st->sig = v;
+		st->cap = cap;
+	}
+	st->sig[st->nsig++] = (struct inject_sig){ *info, sent };
+}
+
+/* A copy of a held signal that janus sent again (inject_settle's tkill:
+ * si_pid janus's, or 0 when janus is outside the tracee's namespace). */
+static bool is_copy(const siginfo_t *info)
+{
+	return info->si_code == SI_TKILL && (info->si_pid == getpid() || info->si_pid == 0);
 }
 
 /* A signal about to be delivered while janus's calls are in flight:
  * discarded now, remembered to be sent again (a standard signal already
- * held is one signal, as the kernel would merge it). */
+ * held is one signal, as the kernel would merge it).  A real-time signal
+ * queued after janus held others of its number but before janus's
+ * copies of them is not a copy: it is held after them. */
 static void hold(pid_t tid, int sig, struct inject_state *st)
 {
 	siginfo_t info;
@@ -77,7 +94,7 @@ static void hold(pid_t tid, int sig, struct inject_state *st)
 	for (unsigned i = 0; i < st->nsig; i++) {
 		if (st->sig[i].info.si_signo != sig)
 			continue;
-		if (st->sig[i].sent) {
+		if (st->sig[i].sent && (sig < SIGRTMIN || is_copy(&info))) {
 			st->sig[i].sent = false;	/* ours again: its own info stays */
 			return;
 		}
@@ -85,15 +102,7 @@ static void hold(pid_t tid, int sig, struct inject_state *st)
 			return;
 	}
 	debug_msg("pid %d: signal %d held back until its call is over", (int)tid, sig);
-	if (st->nsig == st->cap) {
-		unsigned cap = st->cap ? 2 * st->cap : 4;
-		struct inject_sig *v = realloc(st->sig, cap * sizeof *v);
-		if (!v)
-			die_perror("held signals");
-		st->sig = v;
-		st->cap = cap;
-	}
-	st->sig[st->nsig++] = (struct inject_sig){ info, false };
+	push(st, &info, false);
 }
 
 void inject_state_free(struct inject_state *st)
@@ -179,8 +188,8 @@ int inject_at_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mod
 	int r = regs_save(tid, a, &s);
 	if (r < 0)
 		return r;
-	uint64_t own_nr = regs_get(s.l, s.buf, JR_SCNO);
-	uint64_t ip = regs_get(s.l, s.buf, JR_IP);
+	uint64_t own_nr = regs_get(s.r.layout, s.r.buf, JR_SCNO);
+	uint64_t ip = regs_get(s.r.layout, s.r.buf, JR_IP);
 	if ((r = sysedit_entry(tid, a, mode, nr, args)) < 0)
 		return r;
 	struct stop_info si;
@@ -191,7 +200,7 @@ int inject_at_entry(pid_t tid, const struct janus_arch *a, enum sysedit_mode mod
 	/* Back to the tracee's own call: its registers, the instruction
 	 * pointer over the syscall instruction again, and the number where
 	 * the instruction reads it. */
-	regs_set(s.l, s.buf, JR_IP, ip - a->syscall_insn_len);
+	regs_set(s.r.layout, s.r.buf, JR_IP, ip - a->syscall_insn_len);
 	set_user_nr(&s, own_nr);
 	if ((r = regs_put(tid, a, &s)) < 0)
 		return r;
@@ -211,10 +220,10 @@ int inject_at_exit(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode
 	if (r < 0)
 		return r;
 	m = s;
-	uint64_t ip = regs_get(m.l, m.buf, JR_IP);
-	regs_set(m.l, m.buf, JR_IP, ip - a->syscall_insn_len);
+	uint64_t ip = regs_get(m.r.layout, m.r.buf, JR_IP);
+	regs_set(m.r.layout, m.r.buf, JR_IP, ip - a->syscall_insn_len);
 	for (int i = 0; i < 6; i++)
-		regs_set(m.l, m.buf, (enum janus_reg)(JR_ARG0 + i), args[i]);
+		regs_set(m.r.layout, m.r.buf, (enum janus_reg)(JR_ARG0 + i), args[i]);
 	set_user_nr(&m, nr);
 	if ((r = regs_put(tid, a, &m)) < 0)
 		return r;
@@ -254,10 +263,18 @@ void inject_signal_stop(pid_t tid, int sig, struct inject_state *st)
 	for (unsigned i = 0; i < st->nsig; i++) {
 		if (!st->sig[i].sent || st->sig[i].info.si_signo != sig)
 			continue;
+		/* A real-time signal queued before janus's copy overtook it:
+		 * it is given the held siginfo, and its own goes to the copy
+		 * still queued, so the program sees them in the order sent. */
+		siginfo_t cur;
+		bool overtook = sig >= SIGRTMIN && ptrace(PTRACE_GETSIGINFO, tid, NULL, &cur) == 0 &&
+				!is_copy(&cur);
 		if (ptrace(PTRACE_SETSIGINFO, tid, NULL, &st->sig[i].info) < 0)
 			debug_msg("pid %d: PTRACE_SETSIGINFO: %s", (int)tid, strerror(errno));
 		memmove(&st->sig[i], &st->sig[i + 1], (st->nsig - i - 1) * sizeof st->sig[0]);
 		st->nsig--;
+		if (overtook)
+			push(st, &cur, true);
 		return;
 	}
 }

@@ -162,9 +162,9 @@ static int open_in(struct pinfd *p, struct tracee *tr, const struct janus_arch *
 	/* struct open_how: flags, mode, resolve. */
 	uint64_t how[3] = { O_PATH | O_CLOEXEC | (dir ? O_DIRECTORY : 0), 0,
 			    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
-	int r = scratch_write(tr->tid, base, path, len);
+	int r = scratch_write_tr(tr, base, path, len);
 	if (r == 0)
-		r = scratch_write(tr->tid, base + SCRATCH_PATH_MAX, how, sizeof how);
+		r = scratch_write_tr(tr, base + SCRATCH_PATH_MAX, how, sizeof how);
 	if (r < 0) {
 		*err = -r;
 		return r == -ESRCH ? r : 0;

@@ -206,9 +206,9 @@ int pinfd_add_guard(struct pinfd *p, struct tracee *tr, struct stop_info *si,
 	else
 		memcpy(prog + 8, &code, 8);
 	int err = !base ? ENOMEM : nr < 0 ? ENOSYS : 0;
-	int r = err ? 0 : scratch_write(tr->tid, code, f, n * sizeof f[0]);
+	int r = err ? 0 : scratch_write_tr(tr, code, f, n * sizeof f[0]);
 	if (r == 0 && !err)
-		r = scratch_write(tr->tid, prog_at, prog, sizeof prog);
+		r = scratch_write_tr(tr, prog_at, prog, sizeof prog);
 	int64_t res = -err;
 	if (r == 0 && !err) {
 		uint64_t args[6] = { SECCOMP_SET_MODE_FILTER, 0, prog_at, 0, 0, 0 };

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "inject.h"
@@ -64,17 +65,64 @@ int scratch_map(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode, u
 	return r;
 }
 
-int scratch_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+static int write_fd(int fd, uint64_t addr, const void *buf, size_t len)
+{
+	ssize_t n = pwrite(fd, buf, len, (off_t)addr);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+static int open_mem(pid_t tid)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/proc/%d/mem", (int)tid);
 	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int scratch_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	int fd = open_mem(tid);
 	if (fd < 0)
-		return -errno;
-	ssize_t n = pwrite(fd, buf, len, (off_t)addr);
-	int err = errno;
+		return fd;
+	int r = write_fd(fd, addr, buf, len);
 	close(fd);
-	if (n < 0)
-		return -err;
-	return (size_t)n == len ? 0 : -EIO;
+	return r;
+}
+
+/* Kept descriptors take at most half of janus's budget (descriptors are
+ * numbered from the lowest free): with more tasks than that, the others
+ * open one per write, and a fork storm cannot leave janus without any. */
+static bool may_keep(int fd)
+{
+	struct rlimit rl;
+	return getrlimit(RLIMIT_NOFILE, &rl) == 0 && (rlim_t)fd < rl.rlim_cur / 2;
+}
+
+int scratch_write_tr(struct tracee *tr, uint64_t addr, const void *buf, size_t len)
+{
+	if (!tr->mem_open) {
+		int fd = open_mem(tr->tid);
+		if (fd < 0)
+			return fd;
+		if (!may_keep(fd)) {
+			int r = write_fd(fd, addr, buf, len);
+			close(fd);
+			return r;
+		}
+		tr->mem_fd = fd;
+		tr->mem_open = true;
+	}
+	int r = write_fd(tr->mem_fd, addr, buf, len);
+	if (r < 0)
+		scratch_mem_close(tr);	/* the next write tries a fresh one */
+	return r;
+}
+
+void scratch_mem_close(struct tracee *tr)
+{
+	if (tr->mem_open)
+		close(tr->mem_fd);
+	tr->mem_open = false;
 }

@@ -22,6 +22,7 @@
 
 #include "arch.h"
 #include "sysedit.h"
+#include "tracee.h"
 
 #define SCRATCH_SIZE ((uint64_t)3 * 4096)	/* two paths and a sockaddr */
 #define SCRATCH_PATH_MAX 4096
@@ -45,5 +46,13 @@ bool scratch_touches(const struct scratch_set *s, uint64_t addr, uint64_t len);
 int scratch_map(pid_t tid, const struct janus_arch *a, enum sysedit_mode mode, uint64_t *base);
 /* Writes len bytes at addr of tid's memory, protections notwithstanding. */
 int scratch_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
+/* The same through tr's own /proc/TID/mem descriptor, opened on its first
+ * write and kept (an open per write is a path walk in /proc each time).
+ * The descriptor holds the address space it was opened on: it must be
+ * closed (scratch_mem_close) when tr execs or goes away.  A thread's is
+ * its own, though its group shares the address space: simplest sound.
+ * Past half of janus's descriptor limit none is kept. */
+int scratch_write_tr(struct tracee *tr, uint64_t addr, const void *buf, size_t len);
+void scratch_mem_close(struct tracee *tr);
 
 #endif

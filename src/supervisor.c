@@ -60,9 +60,16 @@ void sup_kill_all(struct supervisor *sup)
 	tracee_foreach(&sup->tracees, kill_one, NULL);
 }
 
+static void close_mem(struct tracee *tr, void *arg)
+{
+	(void)arg;
+	scratch_mem_close(tr);
+}
+
 void sup_fini(struct supervisor *sup)
 {
 	trace_close(&sup->trace);
+	tracee_foreach(&sup->tracees, close_mem, NULL);
 	pinfd_free(&sup->pins, &sup->tracees);
 	tracee_table_free(&sup->tracees);
 	if (sup->policy)
@@ -80,6 +87,7 @@ static void drop_scratch(struct supervisor *sup, struct tracee *tr)
 			scratch_release(&sup->regions, tr->scratch[i]);
 	tr->scratch[0] = tr->scratch[1] = 0;
 	tr->flags &= ~TF_REWROTE;
+	scratch_mem_close(tr);	/* of the address space it leaves */
 }
 
 /* Forgets a task, and its scratch regions with it. */
@@ -242,7 +250,7 @@ static int apply_plan(struct supervisor *sup, struct tracee *tr, struct stop_inf
 	long len = plan_layout(&p, base, si->arch->wordsize, image, sizeof image, addr);
 	if (len < 0)
 		return (int)len;
-	r = scratch_write(tr->tid, base, image, (size_t)len);
+	r = scratch_write_tr(tr, base, image, (size_t)len);
 	if (r < 0)
 		return r;
 	uint64_t args[6];
@@ -389,6 +397,21 @@ static void on_syscall_entry(struct supervisor *sup, struct tracee *tr, struct s
 	}
 }
 
+/* Whether the exit stop of tr's call owes it anything: every piece of
+ * work on_syscall_exit does, as a test.  A call that needs none runs
+ * without an exit stop under the prefilter (skip_exit_stop), so exit
+ * work added there must be added here, or its exit stop never comes. */
+static bool exit_work_needed(const struct supervisor *sup, const struct tracee *tr)
+{
+	return (tr->flags & (TF_REWROTE | TF_DENIED)) ||	/* registers back; the errno */
+	       tr->npin || tr->fd_call ||		/* pinfd_exit: close the pins; pinfd_call_done */
+	       tr->held_guard ||			/* pinfd_exit: drop a guard (reopen, fdpass) */
+	       tr->held.nsig || tr->held.group_stop ||	/* pinfd_exit: inject_settle */
+	       tr->fdpass_exit != FDPASS_EXIT_NONE ||	/* fdpass_exit: seal new sockets */
+	       tr->fork_counted ||			/* proclimit_settled */
+	       tracing(sup, tr);			/* the trace line's result */
+}
+
 static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const struct stop_info *si_in)
 {
 	/* Pinned directories closed first: the rest finds the stop as it was. */
@@ -439,7 +462,33 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 	trace_call(&sup->trace, &tr->rec);
 }
 
-static void on_syscall(struct supervisor *sup, struct tracee *tr)
+/* Whether tr is at a seccomp stop still: janus's own calls in it at its
+ * entry (inject.h) leave it at a syscall-entry stop instead.  Unknown
+ * (no PTRACE_GET_SYSCALL_INFO) counts as not. */
+static bool at_seccomp_stop(const struct supervisor *sup, pid_t tid)
+{
+	struct __ptrace_syscall_info info;
+	if (!sup->use_syscall_info)
+		return false;
+	long n = ptrace((enum __ptrace_request)PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof info, &info);
+	return n > 0 && info.op == PTRACE_SYSCALL_INFO_SECCOMP;
+}
+
+/* Under the prefilter, a call judged at its seccomp stop that owes its
+ * exit stop nothing runs without one: janus counts it out of its call
+ * and resumes it with PTRACE_CONT, so the next stop of tr is a new
+ * call's or an event.  Only from the seccomp stop itself: from the
+ * syscall-entry stop janus's calls leave it at, the call meets the
+ * filter again and stops there (on_seccomp, which asks again). */
+static void skip_exit_stop(const struct supervisor *sup, struct tracee *tr, bool at_seccomp)
+{
+	if (sup->prefilter && (tr->flags & TF_IN_SYSCALL) && !exit_work_needed(sup, tr) &&
+	    (at_seccomp || at_seccomp_stop(sup, tr->tid)))
+		tr->flags &= ~TF_IN_SYSCALL;
+}
+
+/* seccomp: a seccomp stop (the call not judged yet). */
+static void on_syscall(struct supervisor *sup, struct tracee *tr, bool seccomp)
 {
 	struct stop_info si;
 	bool entry_hint = !(tr->flags & TF_IN_SYSCALL);
@@ -454,20 +503,24 @@ static void on_syscall(struct supervisor *sup, struct tracee *tr)
 		on_syscall_entry(sup, tr, &si);
 	else if (si.op == STOP_EXIT)
 		on_syscall_exit(sup, tr, &si);
+	if (seccomp && si.op == STOP_ENTRY)
+		skip_exit_stop(sup, tr, false);
 	resume(tr->tid, resume_request(sup, tr), 0);
 }
 
 /* A prefilter stop, or one of a filter of the program's own that answered
  * SECCOMP_RET_TRACE.  A call janus judged at its syscall-entry stop
- * already goes on to its exit; any other is judged here, as at an entry
+ * (or re-entered after janus's calls in it) already goes on to its exit,
+ * if it owes that anything; any other is judged here, as at an entry
  * stop (the call has not run). */
 static void on_seccomp(struct supervisor *sup, struct tracee *tr)
 {
 	if (tr->flags & TF_IN_SYSCALL) {
-		resume(tr->tid, PTRACE_SYSCALL, 0);
+		skip_exit_stop(sup, tr, true);
+		resume(tr->tid, resume_request(sup, tr), 0);
 		return;
 	}
-	on_syscall(sup, tr);
+	on_syscall(sup, tr, true);
 }
 
 /* clone(CLONE_VM|SIGCHLD) is reported as a fork: only a child with an
@@ -567,7 +620,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 	}
 	switch (ev->kind) {
 	case EV_SYSCALL:
-		on_syscall(sup, tr);
+		on_syscall(sup, tr, false);
 		break;
 	case EV_NEW_CHILD:
 		on_new_child(sup, tr, ev->event == PTRACE_EVENT_FORK);

@@ -11,7 +11,7 @@
 
 enum tracee_flags {
 	TF_STARTUP = 1 << 0,	/* attached, first stop not seen yet */
-	TF_IN_SYSCALL = 1 << 1,	/* between entry and exit stop */
+	TF_IN_SYSCALL = 1 << 1,	/* between entry and exit stop (none: skip_exit_stop) */
 	TF_HIDE = 1 << 2,	/* janus's own pre-exec calls: not traced */
 	TF_DENIED = 1 << 3,	/* the call in progress was refused: write deny_err at exit */
 	TF_REWROTE = 1 << 4,	/* its arguments point at scratch: restore them at exit */
@@ -26,6 +26,9 @@ struct tracee {
 	/* Scratch regions (scratch.h) of this task: [0] for 64-bit calls,
 	 * [1] below 4 GiB for 32-bit ones (they see 32-bit pointers). */
 	uint64_t scratch[2];
+	/* scratch_write_tr: /proc/TID/mem kept open (of this address space). */
+	bool mem_open;
+	int mem_fd;
 	uint64_t saved_args[6];		/* TF_REWROTE: the program's own */
 	unsigned rewrote;		/* TF_REWROTE: which args (bit i) */
 	uint64_t saved_nr;		/* TF_REWROTE: the program's own number */

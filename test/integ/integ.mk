@@ -30,7 +30,8 @@ integ_tests = \
 	test/integ/t0501-strace-compare.sh \
 	test/integ/t0502-trace-output.sh \
 	test/integ/t0601-user-nnp.sh \
-	test/integ/t0701-prefilter.sh
+	test/integ/t0701-prefilter.sh \
+	test/integ/t0702-prefilter-exit-stop.sh
 TESTS += $(integ_tests)
 EXTRA_DIST += $(integ_tests) test/run.sh test/lib/init.sh test/helpers/signame.h
 

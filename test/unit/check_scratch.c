@@ -4,8 +4,14 @@
 #include "config.h"
 
 #include <check.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "scratch.h"
 
@@ -56,6 +62,59 @@ START_TEST(test_many_regions)
 }
 END_TEST
 
+/* scratch_write_tr writes the task's memory through one descriptor kept
+ * open across writes, lets go of it on a failed write and on
+ * scratch_mem_close, and fails (closed) once the task is gone. */
+START_TEST(test_write_kept_descriptor)
+{
+	char *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(page, MAP_FAILED);
+	memset(page, 0, 4096);
+	pid_t child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	struct tracee tr = { .tid = child };
+	uint64_t at = (uint64_t)(uintptr_t)page;
+	ck_assert_int_eq(scratch_write_tr(&tr, at, "abc", 4), 0);
+	ck_assert_str_eq(page, "abc");		/* the child's view of the shared page */
+	ck_assert(tr.mem_open);
+	int fd = tr.mem_fd;
+	ck_assert_int_eq(scratch_write_tr(&tr, at + 8, "de", 3), 0);
+	ck_assert_int_eq(tr.mem_fd, fd);	/* the same descriptor, not a new one */
+	ck_assert_str_eq(page + 8, "de");
+	ck_assert_int_lt(scratch_write_tr(&tr, 0, "x", 1), 0);	/* page 0: unmapped */
+	ck_assert(!tr.mem_open);
+	ck_assert_int_eq(scratch_write_tr(&tr, at + 16, "f", 2), 0);	/* opened again */
+	ck_assert_str_eq(page + 16, "f");
+	scratch_mem_close(&tr);
+	ck_assert(!tr.mem_open);
+	/* Past half of the descriptor limit, written but not kept. */
+	struct rlimit rl, low;
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	int next = dup(0);	/* the number the next open gets */
+	ck_assert_int_ge(next, 0);
+	close(next);
+	low = rl;
+	low.rlim_cur = (rlim_t)next + 1;
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &low), 0);
+	ck_assert_int_eq(scratch_write_tr(&tr, at + 24, "k", 2), 0);
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	ck_assert(!tr.mem_open);
+	ck_assert_str_eq(page + 24, "k");
+	ck_assert_int_eq(scratch_write_tr(&tr, at, "g", 2), 0);
+	ck_assert(tr.mem_open);
+	kill(child, SIGKILL);
+	ck_assert_int_eq(waitpid(child, NULL, 0), child);
+	ck_assert_int_lt(scratch_write_tr(&tr, at, "h", 2), 0);	/* gone: fails */
+	ck_assert_str_eq(page, "g");
+	scratch_mem_close(&tr);
+	munmap(page, 4096);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scratch");
@@ -64,6 +123,9 @@ int main(void)
 	tcase_add_test(tc, test_holders);
 	tcase_add_test(tc, test_many_regions);
 	suite_add_tcase(s, tc);
+	TCase *tw = tcase_create("write");
+	tcase_add_test(tw, test_write_kept_descriptor);
+	suite_add_tcase(s, tw);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
