@@ -522,6 +522,20 @@ static int cmd_sig_race(void)
 static volatile int alarms;
 static int listener;
 
+/* Binds NAME and listens with a backlog that one connection (made here,
+ * never accepted) fills, so the next connect waits until `listener`
+ * accepts.  0, or -1 (reported). */
+static int full_listener(const char *name, struct sockaddr_un *sa, socklen_t *len)
+{
+	*len = unix_addr(sa, name);
+	listener = sock(SOCK_STREAM);
+	if (bind(listener, (struct sockaddr *)sa, *len) < 0 || listen(listener, 0) < 0)
+		return perror("listen"), -1;
+	if (connect(sock(SOCK_STREAM), (struct sockaddr *)sa, *len) < 0)
+		return perror("first connect"), -1;
+	return 0;
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -541,13 +555,9 @@ static void *accept_late(void *arg)
 static int cmd_restart(void)
 {
 	struct sockaddr_un sa;
-	socklen_t len = unix_addr(&sa, "r.sock");
-	listener = sock(SOCK_STREAM);
-	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
-		return perror("listen"), 2;
-	int first = sock(SOCK_STREAM);
-	if (connect(first, (struct sockaddr *)&sa, len) < 0)
-		return perror("first connect"), 2;
+	socklen_t len;
+	if (full_listener("r.sock", &sa, &len) < 0)
+		return 2;
 	struct sigaction act;
 	memset(&act, 0, sizeof act);
 	act.sa_handler = on_alarm;
@@ -613,13 +623,9 @@ static void on_usr1(int sig)
 static int cmd_restart_stolen(void)
 {
 	struct sockaddr_un sa;
-	socklen_t len = unix_addr(&sa, "s.sock");
-	listener = sock(SOCK_STREAM);
-	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
-		return perror("listen"), 2;
-	int first = sock(SOCK_STREAM);
-	if (connect(first, (struct sockaddr *)&sa, len) < 0)
-		return perror("first connect"), 2;
+	socklen_t len;
+	if (full_listener("s.sock", &sa, &len) < 0)
+		return 2;
 	struct sigaction act;
 	memset(&act, 0, sizeof act);
 	act.sa_handler = on_usr1;
@@ -666,13 +672,9 @@ static void *dup2_onto(void *arg)
 static int cmd_connect_dup2(void)
 {
 	struct sockaddr_un sa;
-	socklen_t len = unix_addr(&sa, "g.sock");
-	listener = sock(SOCK_STREAM);
-	if (bind(listener, (struct sockaddr *)&sa, len) < 0 || listen(listener, 0) < 0)
-		return perror("listen"), 2;
-	int first = sock(SOCK_STREAM);
-	if (connect(first, (struct sockaddr *)&sa, len) < 0)
-		return perror("first connect"), 2;
+	socklen_t len;
+	if (full_listener("g.sock", &sa, &len) < 0)
+		return 2;
 	int c = sock(SOCK_STREAM);
 	pthread_t t;
 	if (pthread_create(&t, NULL, dup2_onto, &c) != 0)
