@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <linux/fcntl.h>
+#include <linux/mman.h>
 #include <sys/stat.h>
 #include <string.h>
 
@@ -50,6 +51,8 @@ bool access_is_fs(enum sc_id id)
 	case SC_fanotify_mark: case SC_name_to_handle_at: case SC_uselib: case SC_acct:
 	case SC_swapon: case SC_swapoff: case SC_quotactl: case SC_file_getattr:
 	case SC_file_setattr:
+	/* Code mapped from a file is that file run (exec_mapping). */
+	case SC_mmap: case SC_mmap2: case SC_mprotect: case SC_pkey_mprotect:
 		return true;
 	default:
 		return false;
@@ -62,6 +65,7 @@ struct argpos {
 	int dirfd[2];		/* AK_DIRFD just before it, -1 */
 	int fd;			/* first AK_FD, -1 */
 	int oflags, atflags, mode;
+	int prot, mflags;	/* AK_PROT, AK_MMAP_FLAGS */
 };
 
 static void find_args(const struct sc_desc *d, struct argpos *p)
@@ -93,6 +97,12 @@ static void find_args(const struct sc_desc *d, struct argpos *p)
 		case AK_MODE:
 			if (p->mode < 0)
 				p->mode = i;
+			break;
+		case AK_PROT:
+			p->prot = i;
+			break;
+		case AK_MMAP_FLAGS:
+			p->mflags = i;
 			break;
 		default:
 			break;
@@ -161,6 +171,7 @@ static void set(struct policy_path *o, int arg_i, int dirfd, bool follow, uint32
 	o->follow = follow;
 	o->empty_fd = false;
 	o->empty_unchecked = false;
+	o->mapped = false;
 	o->access = acc;
 }
 
@@ -168,6 +179,30 @@ static void set(struct policy_path *o, int arg_i, int dirfd, bool follow, uint32
 static void set_fd(struct policy_path *o, int fd, uint32_t acc)
 {
 	set(o, -1, fd, true, acc);
+}
+
+/* mmap of a file with PROT_EXEC runs the file's code as exec would: it
+ * needs exec on the descriptor's file.  mprotect adding PROT_EXEC needs
+ * it on the file mapped there (the supervisor reads the mappings).
+ * Anonymous memory is not a file: JITs need no rule.  (i386's old mmap
+ * takes its arguments in memory: its descriptor has no AK_PROT, and the
+ * supervisor refuses it where paths are checked, see judge.c.)
+ * READ_IMPLIES_EXEC (personality) is not seen: janus refuses changing
+ * the personality, and 64-bit programs never get it at exec. */
+static int exec_mapping(const struct sc_desc *d, const struct argpos *p, const uint64_t args[6],
+			struct policy_path *o)
+{
+	if (p->prot < 0 || !(arg(args, p->prot) & PROT_EXEC))
+		return 0;
+	if (d->id == SC_mprotect || d->id == SC_pkey_mprotect) {
+		set(o, -1, -1, true, POLICY_FS_EXEC);
+		o->mapped = true;
+		return 1;
+	}
+	if (p->mflags < 0 || (arg(args, p->mflags) & MAP_ANONYMOUS))
+		return 0;
+	set_fd(o, p->fd, POLICY_FS_EXEC);
+	return 1;
 }
 
 int access_paths(const struct janus_arch *a, const struct sc_desc *d, const uint64_t args[6],
@@ -336,6 +371,8 @@ int access_paths(const struct janus_arch *a, const struct sc_desc *d, const uint
 	case SC_swapon: case SC_swapoff:
 		set(&out[0], p.path[0], -1, true, POLICY_FS_READ | POLICY_FS_WRITE);
 		break;
+	case SC_mmap: case SC_mmap2: case SC_mprotect: case SC_pkey_mprotect:
+		return exec_mapping(d, &p, args, &out[0]);
 	default:
 		return 0;
 	}

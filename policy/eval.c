@@ -162,6 +162,8 @@ static void check_fs(const struct policy *pol, const struct sc_event *ev, enum s
 
 		if (pp[i].empty_unchecked && c.path && c.path[0] == '\0')
 			continue;	/* fstat by another name */
+		if (pp[i].mapped && c.path && c.path[0] == '\0')
+			continue;	/* anonymous memory made executable */
 		if (ev->held[i] && !(c.need & ~ev->held[i]))
 			continue;	/* read or write on a held descriptor */
 		if (!c.path || c.path[0] != '/') {

@@ -175,6 +175,11 @@ struct policy_path {
 	 * are not checked.  The supervisor then sets ev->path[i] = "" instead
 	 * of resolving the descriptor (a resolved path is checked as usual). */
 	bool empty_unchecked;
+	/* The object is the file mapped at args[0] .. args[0] + args[1]
+	 * (mprotect adding PROT_EXEC); arg and dirfd are -1.  The supervisor
+	 * names it from the task's mappings, or sets ev->path[i] = "" when
+	 * only anonymous memory is there (not checked). */
+	bool mapped;
 	uint32_t access;	/* POLICY_FS_* the call needs on it */
 };
 

@@ -144,9 +144,10 @@ static int next_syscall_stop(pid_t tid, struct inject_state *st)
 		unsigned event = (unsigned)status >> 16;
 		if (sig == (SIGTRAP | 0x80))
 			return 0;
-		if (event == PTRACE_EVENT_STOP && st) {
-			if (sig != SIGTRAP)
-				st->group_stop = true;
+		if (event == PTRACE_EVENT_STOP && sig == SIGTRAP) {
+			/* An interrupt of janus's own (mmfreeze.h): nothing. */
+		} else if (event == PTRACE_EVENT_STOP && st) {
+			st->group_stop = true;
 		} else if (event != 0 && event != PTRACE_EVENT_SECCOMP) {
 			if (!st)
 				return -EINTR;

@@ -16,6 +16,7 @@
 #include "clone_args.h"
 #include "judge.h"
 #include "log.h"
+#include "mapped.h"
 #include "mem.h"
 #include "members.h"
 #include "msghdr.h"
@@ -189,6 +190,32 @@ static bool plan_reopen(struct judge *j, struct tracee *tr, struct sc_event *ev,
 	return true;
 }
 
+/* mmap of a descriptor with PROT_EXEC: the descriptor is guarded for the
+ * call and must still be the file judged when it runs, as for a reopen
+ * (pinfd_entry): another thread could put another file at its number.
+ * Its identity is taken before its path is resolved, so that a swap in
+ * between fails the check. */
+static int guard_mapped_fd(struct judge *j, struct tracee *tr, const struct sc_event *ev,
+			   const struct policy_path *pp)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	if (!sc || (sc->id != SC_mmap && sc->id != SC_mmap2) || pp->dirfd < 0)
+		return 0;
+	int fd = (int)(int32_t)ev->args[pp->dirfd];
+	int r = reopen_identify(tr->tid, fd, &j->want.held_id);
+	if (r < 0)
+		return r == -ENOENT ? -EBADF : r;
+	j->want.held_fd = fd;
+	return 0;
+}
+
+/* mprotect adding PROT_EXEC: the file mapped there (mapped.h); "" for
+ * anonymous memory.  More than one file is refused by the caller. */
+static int resolve_mapped(struct tracee *tr, const struct sc_event *ev, char *out)
+{
+	return mapped_file(tgid_of(tr), ev->args[0], ev->args[1], out, PATH_MAX);
+}
+
 static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev,
 			 struct copy_plan *plan)
 {
@@ -199,8 +226,13 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 	for (int i = 0; i < n; i++) {
 		int dirfd = pp[i].dirfd >= 0 ? (int)(int32_t)ev->args[pp[i].dirfd] : AT_FDCWD;
 		int r;
-		if (pp[i].arg < 0) {
-			r = canon_resolve(&cc, dirfd, "", CANON_EMPTY_PATH, j->path[i], PATH_MAX);
+		if (pp[i].mapped) {
+			r = resolve_mapped(tr, ev, j->path[i]);
+		} else if (pp[i].arg < 0) {
+			r = guard_mapped_fd(j, tr, ev, &pp[i]);
+			if (r == 0)
+				r = canon_resolve(&cc, dirfd, "", CANON_EMPTY_PATH, j->path[i],
+						  PATH_MAX);
 		} else {
 			r = read_path(j->raw[i], tr->tid, ev->args[pp[i].arg]);
 			if (r == 0 && pp[i].empty_unchecked && j->raw[i][0] == '\0') {
@@ -567,6 +599,22 @@ static void judge_sendmmsg(struct judge *j, struct tracee *tr, struct sc_event *
 	plan->mmsg_vec = vec;
 }
 
+/* i386's old mmap takes its arguments in memory, where another thread
+ * could change PROT_EXEC after the check: refused where paths are
+ * checked (ENOSYS: no libc uses it, they have mmap2). */
+static bool old_mmap(const struct sc_event *ev)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	return sc && sc->id == SC_mmap && ev->arch->wordsize == 4;
+}
+
+/* mprotect: the range maps several files (mapped.h, -EMLINK). */
+static bool mapped_call(const struct sc_event *ev)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	return sc && (sc->id == SC_mprotect || sc->id == SC_pkey_mprotect);
+}
+
 /* Calls that would unmap, remap, unprotect, replace or seal a scratch
  * region: refused whatever the policy says. */
 static bool touches_scratch(const struct judge *j, const struct sc_event *ev)
@@ -680,8 +728,18 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		return;
 	}
 	unsigned need = policy_needs(j->policy, si->arch, si->nr);
+	if ((need & POLICY_NEED_PATHS) && old_mmap(ev)) {
+		refuse(v, ENOSYS, "old mmap");
+		v->file = "<fixed>";
+		return;
+	}
 	if (need & ~POLICY_NEED_ARGS) {
 		int r = fetch(j, tr, ev, need, plan);
+		if (r == -EMLINK && mapped_call(ev)) {
+			refuse(v, EACCES, "mapped files");
+			v->file = "<fixed>";
+			return;
+		}
 		if (r < 0) {
 			/* Not a policy decision: the errno the kernel itself gives
 			 * for this call (missing path, bad pointer, ...). */

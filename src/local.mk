@@ -28,6 +28,8 @@ src_libjanussup_la_SOURCES += src/copy_plan.c src/copy_plan.h \
 # Pinned directories for path calls; exec ran what was checked.
 src_libjanussup_la_SOURCES += src/pinfd.c src/pinfd_guard.c src/pinfd.h src/pinfd_guard.h src/reopen.c src/reopen.h \
 	src/execcheck.c src/execcheck.h
+# Code mapped from files is judged as exec, its address space held still.
+src_libjanussup_la_SOURCES += src/mapped.c src/mapped.h src/mmfreeze.c src/mmfreeze.h
 # The seccomp prefilter (libseccomp builds it).
 src_libjanussup_la_SOURCES += src/prefilter.c src/prefilter.h
 # Side doors: descriptors passed in, the process limit.

@@ -231,6 +231,14 @@ static void repoint(struct pinfd *p, unsigned i, const struct pinfd_item *it, in
 		plan_set(plan, ci->arg + 1, sizeof *un);
 }
 
+bool pinfd_stashed(const struct pinfd *p, pid_t tid)
+{
+	for (unsigned i = 0; i < p->nstash; i++)
+		if (p->stash[i].tid == tid)
+			return true;
+	return false;
+}
+
 bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status)
 {
 	if (!p->nstash)

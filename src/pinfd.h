@@ -107,6 +107,8 @@ void pinfd_free(struct pinfd *p, struct tracee_table *t);
 /* At the entry stop of tr's call, once judged: an allowed close, dup2,
  * dup3 or close_range is noted as running until its exit stop. */
 void pinfd_note_call(struct pinfd *p, struct tracee *tr, const struct sc_event *ev, bool allowed);
+/* Whether a stop of tid is kept for the event loop. */
+bool pinfd_stashed(const struct pinfd *p, pid_t tid);
 /* A stop pinfd took from the kernel for the event loop; false: none. */
 bool pinfd_unstash(struct pinfd *p, pid_t *tid, int *status);
 

@@ -88,23 +88,38 @@ static bool static_action(const struct policy *pol, bool quiet, const struct jan
 }
 
 /* mmap without MAP_FIXED cannot land on a scratch region: allowed in the
- * kernel when the policy allows mmap at all.  (i386's old mmap takes its
- * arguments in memory: traced.) */
+ * kernel when the policy allows mmap at all, but, where paths are
+ * checked, not with PROT_EXEC of a file (exec on it is checked:
+ * policy/access.c exec_mapping).  (i386's old mmap takes its arguments
+ * in memory: traced.) */
 static int add_mmap(scmp_filter_ctx ctx, const struct policy *pol, const struct janus_arch *a,
 		    int snr, enum sc_id id)
 {
 	if (id != SC_mmap2 && !(id == SC_mmap && a->wordsize == 8))
 		return 0;
 	long nr = arch_syscall_nr_by_id(a, id);
-	if (nr < 0 || policy_needs(pol, a, (uint64_t)nr))
+	if (nr < 0)
+		return 0;
+	unsigned need = policy_needs(pol, a, (uint64_t)nr);
+	if (need & ~(POLICY_NEED_PATHS | POLICY_NEED_ARGS))
 		return 0;
 	struct sc_event ev = { .arch = a, .nr = (uint64_t)nr, .id = SC_COUNT };
 	struct verdict v;
 	policy_eval(pol, &ev, &v);
 	if (v.action != VERDICT_ALLOW || v.log)
 		return 0;
-	return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, snr, 1,
-				SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_FIXED | MAP_FIXED_NOREPLACE, 0));
+	if (!need)
+		return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, snr, 1,
+					SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_FIXED | MAP_FIXED_NOREPLACE, 0));
+	int r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, snr, 2,
+				 SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_FIXED | MAP_FIXED_NOREPLACE, 0),
+				 SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+	if (r == 0)
+		r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, snr, 1,
+				     SCMP_A3(SCMP_CMP_MASKED_EQ,
+					     MAP_FIXED | MAP_FIXED_NOREPLACE | MAP_ANONYMOUS,
+					     MAP_ANONYMOUS));
+	return r;
 }
 
 /* A context for one ABI only, every rule named through libseccomp's own

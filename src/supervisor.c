@@ -71,6 +71,7 @@ void sup_fini(struct supervisor *sup)
 	trace_close(&sup->trace);
 	tracee_foreach(&sup->tracees, close_mem, NULL);
 	pinfd_free(&sup->pins, &sup->tracees);
+	mmfreeze_free(&sup->freeze);
 	tracee_table_free(&sup->tracees);
 	if (sup->policy)
 		judge_fini(&sup->judge);
@@ -99,6 +100,7 @@ static void forget(struct supervisor *sup, pid_t tid)
 		pinfd_drop(&sup->pins, tr);
 	}
 	tracee_remove(&sup->tracees, tid);
+	mmfreeze_end(&sup->freeze, &sup->pins, &sup->tracees, tid);
 }
 
 static bool is_stop_signal(int sig)
@@ -323,6 +325,9 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 			return;
 		}
 	}
+	/* No other task of its address space runs until its exit stop. */
+	if ((need & POLICY_NEED_PATHS) && mmfreeze_wanted(si))
+		mmfreeze_begin(&sup->freeze, &sup->pins, &sup->tracees, tr);
 	judge_call(&sup->judge, tr, si, &ev, &v, &plan);
 	fdpass_judge(&sup->fdpass, tr, &ev, &v);
 	proclimit_judge(&sup->plimit, &sup->tracees, tr, &ev, &v);
@@ -409,6 +414,7 @@ static bool exit_work_needed(const struct supervisor *sup, const struct tracee *
 	       tr->held.nsig || tr->held.group_stop ||	/* pinfd_exit: inject_settle */
 	       tr->fdpass_exit != FDPASS_EXIT_NONE ||	/* fdpass_exit: seal new sockets */
 	       tr->fork_counted ||			/* proclimit_settled */
+	       tr->mm_frozen ||				/* mmfreeze_end */
 	       tracing(sup, tr);			/* the trace line's result */
 }
 
@@ -449,6 +455,8 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 	}
 	fdpass_exit(&sup->fdpass, tr, si->rval);
 	proclimit_settled(&sup->plimit, tr);
+	if (tr->mm_frozen)
+		mmfreeze_end(&sup->freeze, &sup->pins, &sup->tracees, tr->tid);
 	/* An exit without our entry: the call janus attached in. */
 	if (!pending || !tracing(sup, tr))
 		return;
@@ -532,12 +540,15 @@ static bool same_mm(pid_t a, pid_t b)
 	return order != 1 && order != 2;	/* 0: same; -1: unknown */
 }
 
-static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_fork)
+static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_fork,
+			 bool ev_is_vfork)
 {
 	unsigned long msg = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, tr->tid, NULL, &msg) == 0 && msg) {
 		/* The child may have reported its attach stop already. */
 		struct tracee *child = tracee_add(&sup->tracees, (pid_t)msg, 0);
+		if (ev_is_vfork)
+			tr->flags |= TF_VFORK_WAIT;	/* until its next stop */
 		child->fd_guard = tr->fd_guard;		/* filters are inherited */
 		proclimit_settled(&sup->plimit, tr);	/* the child counts itself now */
 		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);
@@ -577,10 +588,11 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 	resume(tid, resume_request(sup, tr), 0);
 }
 
-static void on_group_stop(struct supervisor *sup, const struct janus_event *ev)
+static void on_group_stop(struct supervisor *sup, struct tracee *tr, const struct janus_event *ev)
 {
 	if (ptrace(PTRACE_LISTEN, ev->tid, NULL, NULL) < 0 && errno != ESRCH)
 		die_perror("PTRACE_LISTEN %d", (int)ev->tid);
+	tr->flags |= TF_LISTENING;	/* until its next stop */
 	if (ev->tid == sup->command)
 		jobctl_mirror_stop(sup->command, ev->sig);
 }
@@ -608,9 +620,13 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		on_gone(sup, ev);
 		return;
 	}
+	/* Kept while another task's call holds its address space still. */
+	if (sup->freeze.nowner && mmfreeze_keep(&sup->freeze, ev->tid, ev->status))
+		return;
 	/* A stop of a task janus has not heard of yet: a new child whose
 	 * attach stop overtook its parent's fork event. */
 	struct tracee *tr = tracee_add(&sup->tracees, ev->tid, 0);
+	tr->flags &= ~(TF_LISTENING | TF_VFORK_WAIT);
 	if (tr->flags & TF_STARTUP) {
 		tr->flags &= ~TF_STARTUP;
 		if (ev->kind == EV_EVENT_STOP || ev->kind == EV_GROUP_STOP) {
@@ -623,7 +639,8 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		on_syscall(sup, tr, false);
 		break;
 	case EV_NEW_CHILD:
-		on_new_child(sup, tr, ev->event == PTRACE_EVENT_FORK);
+		on_new_child(sup, tr, ev->event == PTRACE_EVENT_FORK,
+			     ev->event == PTRACE_EVENT_VFORK);
 		break;
 	case EV_EXEC:
 		on_exec(sup, tr);
@@ -635,7 +652,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		resume(ev->tid, resume_request(sup, tr), 0);
 		break;
 	case EV_GROUP_STOP:
-		on_group_stop(sup, ev);
+		on_group_stop(sup, tr, ev);
 		break;
 	case EV_SIGNAL:
 		pinfd_signal(tr, ev->sig);	/* one janus held back: its own siginfo */

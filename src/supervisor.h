@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "fdpass.h"
 #include "judge.h"
+#include "mmfreeze.h"
 #include "pinfd.h"
 #include "policy.h"
 #include "proclimit.h"
@@ -60,6 +61,7 @@ struct supervisor {
 	struct fdpass fdpass;		/* descriptors from outside (fdpass.h) */
 	struct proclimit plimit;	/* `limit processes` (proclimit.h) */
 	struct pinfd pins;		/* pinned directories in flight (pinfd.h) */
+	struct mmfreeze freeze;		/* address spaces held still (mmfreeze.h) */
 };
 
 /* pol may be NULL: every call is allowed, nothing is fetched. */

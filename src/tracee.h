@@ -15,6 +15,10 @@ enum tracee_flags {
 	TF_HIDE = 1 << 2,	/* janus's own pre-exec calls: not traced */
 	TF_DENIED = 1 << 3,	/* the call in progress was refused: write deny_err at exit */
 	TF_REWROTE = 1 << 4,	/* its arguments point at scratch: restore them at exit */
+	/* Until its next stop, it runs no instruction of its own without
+	 * stopping first (mmfreeze.h): */
+	TF_LISTENING = 1 << 5,	/* in a group-stop, restarted with PTRACE_LISTEN */
+	TF_VFORK_WAIT = 1 << 6,	/* a vfork parent waiting for its child */
 };
 
 struct tracee {
@@ -48,6 +52,7 @@ struct tracee {
 	struct inject_state held;
 	uint8_t fd_guard;	/* enum pinfd_guard_state: inherited by its children */
 	uint8_t fd_call;	/* an allowed close/dup2/dup3/close_range: 1 running, 2 done */
+	bool mm_frozen;		/* mmfreeze.h: its call holds its address space still */
 	/* execcheck.h: the file the exec in progress was checked as. */
 	bool exec_known;
 	uint64_t exec_dev, exec_ino;

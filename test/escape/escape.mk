@@ -90,10 +90,7 @@ TESTS += $(escape_tests)
 # and the exec check of doc/races.md, section 2.)
 # (e0110: sendmsg's AF_UNIX msg_name is given as its canonical path.)
 # (e0208: sendmsg's AF_UNIX msg_name is pinned inside the msghdr's copy.)
-# e0313: a file the jail may read but not exec runs through the dynamic
-# loader (`ld.so ./prog`): mmap/mprotect with PROT_EXEC of a file are not
-# judged as exec yet.
-XFAIL_TESTS += test/escape/e0313-exec-jail-file.esc
+# (e0313: mmap/mprotect with PROT_EXEC of a file are judged as exec.)
 
 EXTRA_DIST += $(escape_tests) test/escape/run-escape.sh test/escape/scratch.sh \
 	test/escape/README.md \

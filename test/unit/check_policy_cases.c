@@ -18,7 +18,8 @@
  * address), msg:ADDRESS or msg:none (a msghdr: its msg_name).  A
  * "string" in a non-path argument (symlink's target) is only a pointer.  OPTIONs:
  * target=jail|out, cmsg=rights|creds|rights,creds, path=P / path2=P (the
- * canonical paths for calls on file descriptors), held=ro|wo|rw|path (the
+ * canonical paths for calls on file descriptors, or of the file an mprotect's
+ * range maps, empty for anonymous memory), held=ro|wo|rw|path (the
  * path opens again a descriptor the caller holds, opened so: reopen.h).  VERDICT is ALLOW, LOG
  * (allow and report), DENY ERRNO or KILL, then `log` if the verdict is
  * to be reported too; rule=LINE checks the line of the
@@ -190,6 +191,8 @@ static const struct {
 	{ "PRIO_PROCESS", 0 }, { "PRIO_PGRP", 1 }, { "PRIO_USER", 2 },
 	{ "PTRACE_TRACEME", 0 }, { "PTRACE_PEEKDATA", 2 }, { "PTRACE_ATTACH", 16 },
 	{ "RLIMIT_NOFILE", 7 }, { "IN_DONT_FOLLOW", 0x02000000 },
+	{ "PROT_READ", 1 }, { "PROT_WRITE", 2 }, { "PROT_EXEC", 4 },
+	{ "MAP_SHARED", 1 }, { "MAP_PRIVATE", 2 }, { "MAP_FIXED", 0x10 }, { "MAP_ANONYMOUS", 0x20 },
 };
 
 /* Flags whose value depends on the ABI (arm64 moves them). */

@@ -64,6 +64,21 @@ static long do_mmap_fixed(void)
 	return (long)syscall(SYS_mmap, p, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 			     -1, 0);
 }
+/* Executable memory: of a file (its code run: janus checks exec on it),
+ * anonymous (a JIT's), or a file read only.  The file is opened before
+ * the filter is in place (open is traced). */
+static int exe_fd = -1;
+static long map_file(int prot)
+{
+	return (long)syscall(SYS_mmap, 0, 4096, prot, MAP_PRIVATE, exe_fd, 0);
+}
+static long do_mmap_exec(void) { return map_file(PROT_READ | PROT_EXEC); }
+static long do_mmap_read(void) { return map_file(PROT_READ); }
+static long do_mmap_anon_exec(void)
+{
+	return (long)syscall(SYS_mmap, 0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
 static long do_munmap(void) { return syscall(SYS_munmap, 0, 0); }
 static long do_sendmsg(void) { return syscall(SYS_sendmsg, -1, NULL, 0); }
 
@@ -133,6 +148,13 @@ START_TEST(test_prefilter_default)
 	ck_assert_int_eq(under_filter(&pf, do_getppid), 0);
 	ck_assert_int_eq(under_filter(&pf, do_mmap), 0);
 	ck_assert_int_eq(under_filter(&pf, do_open), ENOSYS);
+	/* fs rules: an executable mapping of a file is checked (exec). */
+	exe_fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+	ck_assert_int_ge(exe_fd, 0);
+	ck_assert_int_eq(under_filter(&pf, do_mmap_exec), ENOSYS);
+	ck_assert_int_eq(under_filter(&pf, do_mmap_read), 0);
+	ck_assert_int_eq(under_filter(&pf, do_mmap_anon_exec), 0);
+	close(exe_fd);
 	prefilter_free(&pf);
 	policy_free(p);
 }

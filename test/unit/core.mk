@@ -39,3 +39,8 @@ TESTS += test/unit/check_sidedoors
 test_unit_check_sidedoors_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy
 test_unit_check_sidedoors_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_sidedoors_LDADD = src/libjanussup.la policy/libjanuspolicy.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+# mapped.c: the file a range of the test's own memory maps.
+check_PROGRAMS += test/unit/check_mapped
+TESTS += test/unit/check_mapped
+test_unit_check_mapped_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+test_unit_check_mapped_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
