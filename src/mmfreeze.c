@@ -111,14 +111,26 @@ void mmfreeze_end(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, p
 	struct tracee *tr = tracee_find(t, owner);
 	if (tr)
 		tr->mm_frozen = false;
+	/* Also the stops of tasks janus has not heard of yet (a thread
+	 * whose first stop came before its parent's clone event). */
 	for (i = 0; i < f->nkept; i++) {
 		struct mmfreeze_stop *k = &f->kept[i];
 		if (k->owner != owner)
 			f->kept[n++] = *k;
-		else if (tracee_find(t, k->tid))
+		else
 			pinfd_stash(p, k->tid, k->status);
 	}
 	f->nkept = n;
+}
+
+void mmfreeze_gone(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, pid_t tid)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < f->nkept; i++)
+		if (f->kept[i].tid != tid)
+			f->kept[n++] = f->kept[i];
+	f->nkept = n;
+	mmfreeze_end(f, p, t, tid);
 }
 
 void mmfreeze_free(struct mmfreeze *f)

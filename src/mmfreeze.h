@@ -45,9 +45,12 @@ void mmfreeze_begin(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t,
 /* A stop (status) of tid, not a death: true when it is kept, as tid shares
  * the address space of a task with a freeze on. */
 bool mmfreeze_keep(struct mmfreeze *f, pid_t tid, int status);
-/* owner's call is over (exit stop) or owner is gone: its kept stops go to
- * the event loop, but those of tasks t no longer knows. */
+/* owner's call is over (its exit stop): its kept stops go to the event
+ * loop. */
 void mmfreeze_end(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, pid_t owner);
+/* tid is gone (its death reaped): a stop kept of it is dropped, and a
+ * freeze of its call ends. */
+void mmfreeze_gone(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, pid_t tid);
 void mmfreeze_free(struct mmfreeze *f);
 
 #endif

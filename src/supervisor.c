@@ -100,7 +100,7 @@ static void forget(struct supervisor *sup, pid_t tid)
 		pinfd_drop(&sup->pins, tr);
 	}
 	tracee_remove(&sup->tracees, tid);
-	mmfreeze_end(&sup->freeze, &sup->pins, &sup->tracees, tid);
+	mmfreeze_gone(&sup->freeze, &sup->pins, &sup->tracees, tid);
 }
 
 static bool is_stop_signal(int sig)
@@ -547,8 +547,10 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
 	if (ptrace(PTRACE_GETEVENTMSG, tr->tid, NULL, &msg) == 0 && msg) {
 		/* The child may have reported its attach stop already. */
 		struct tracee *child = tracee_add(&sup->tracees, (pid_t)msg, 0);
-		if (ev_is_vfork)
-			tr->flags |= TF_VFORK_WAIT;	/* until its next stop */
+		/* Until its next stop, which the exit stop of its vfork makes
+		 * sure comes before it runs again (mmfreeze.h). */
+		if (ev_is_vfork && sup->policy)
+			tr->flags |= TF_VFORK_WAIT | TF_IN_SYSCALL;
 		child->fd_guard = tr->fd_guard;		/* filters are inherited */
 		proclimit_settled(&sup->plimit, tr);	/* the child counts itself now */
 		debug_msg("pid %d: new tracee %lu", (int)tr->tid, msg);

@@ -47,6 +47,7 @@ check_PROGRAMS += \
 	test/helpers/file-io \
 	test/helpers/fork-storm \
 	test/helpers/jobctl-driver \
+	test/helpers/mprotect-threads \
 	test/helpers/orphan \
 	test/helpers/sig-count \
 	test/helpers/sig-driver \
@@ -59,6 +60,8 @@ test_helpers_abi_probe_CFLAGS = $(integ_cflags)
 test_helpers_abi_probe_LDFLAGS = $(integ_ldflags)
 test_helpers_crash_CFLAGS = $(integ_cflags)
 test_helpers_crash_LDFLAGS = $(integ_ldflags)
+test_helpers_mprotect_threads_CFLAGS = $(integ_cflags) -pthread
+test_helpers_mprotect_threads_LDFLAGS = $(integ_ldflags) -pthread
 test_helpers_file_io_CFLAGS = $(integ_cflags)
 test_helpers_file_io_LDFLAGS = $(integ_ldflags)
 test_helpers_fork_storm_CFLAGS = $(integ_cflags)
