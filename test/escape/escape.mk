@@ -60,6 +60,7 @@ escape_tests = \
 	test/escape/e0511-pidfd-getfd.esc \
 	test/escape/e0512-clone3-flag-flip.esc \
 	test/escape/e0513-admin-side-doors.esc \
+	test/escape/e0514-mprotect-remap-race.esc \
 	test/escape/e0601-kill-supervisor.esc \
 	test/escape/e0602-signal-canary.esc \
 	test/escape/e0603-kill-proc-scan.esc \
@@ -295,6 +296,10 @@ test_escape_e0513_admin_side_doors_SOURCES = test/escape/e0513-admin-side-doors.
 test_escape_e0513_admin_side_doors_CFLAGS = $(escape_cflags)
 test_escape_e0513_admin_side_doors_LDFLAGS = $(escape_ldflags)
 test_escape_e0513_admin_side_doors_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0514-mprotect-remap-race
+test_escape_e0514_mprotect_remap_race_CFLAGS = $(escape_cflags)
+test_escape_e0514_mprotect_remap_race_LDFLAGS = $(escape_ldflags)
+test_escape_e0514_mprotect_remap_race_LDADD = test/escape/libescape.la
 check_PROGRAMS += test/escape/e0601-kill-supervisor
 test_escape_e0601_kill_supervisor_CFLAGS = $(escape_cflags)
 test_escape_e0601_kill_supervisor_LDFLAGS = $(escape_ldflags)

@@ -44,6 +44,7 @@ integ_ldflags =
 check_PROGRAMS += \
 	test/helpers/abi-probe \
 	test/helpers/crash \
+	test/helpers/exec-map \
 	test/helpers/file-io \
 	test/helpers/fork-storm \
 	test/helpers/jobctl-driver \
@@ -60,6 +61,8 @@ test_helpers_abi_probe_CFLAGS = $(integ_cflags)
 test_helpers_abi_probe_LDFLAGS = $(integ_ldflags)
 test_helpers_crash_CFLAGS = $(integ_cflags)
 test_helpers_crash_LDFLAGS = $(integ_ldflags)
+test_helpers_exec_map_CFLAGS = $(integ_cflags)
+test_helpers_exec_map_LDFLAGS = $(integ_ldflags)
 test_helpers_mprotect_threads_CFLAGS = $(integ_cflags) -pthread
 test_helpers_mprotect_threads_LDFLAGS = $(integ_ldflags) -pthread
 test_helpers_file_io_CFLAGS = $(integ_cflags)

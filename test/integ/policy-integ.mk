@@ -8,6 +8,7 @@ policy_integ_tests = \
 	test/integ/t1002-fs-globs.sh \
 	test/integ/t1003-fs-canonical.sh \
 	test/integ/t1004-fs-fixed.sh \
+	test/integ/t1006-fs-exec-map.sh \
 	test/integ/t1007-exec-mprotect-threads.sh \
 	test/integ/t1101-net-socket.sh \
 	test/integ/t1102-net-connect.sh \
