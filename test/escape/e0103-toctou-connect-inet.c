@@ -7,11 +7,7 @@
  * thread connects to whatever the sockaddr names.
  * Source: Watson 2007 (sockaddr races on connect in system call wrappers).
  * Usage: e0103-toctou-connect-inet ALLOWED-PORT FORBIDDEN-PORT */
-#include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 #include <arpa/inet.h>
 
 #include "escape.h"
@@ -31,6 +27,11 @@ static void *flipper(void *arg)
 	return NULL;
 }
 
+static bool is_forbidden_port(const struct sockaddr_storage *peer, const void *port)
+{
+	return ((const struct sockaddr_in *)peer)->sin_port == *(const unsigned short *)port;
+}
+
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 3, "e0103-toctou-connect-inet ALLOWED-PORT FORBIDDEN-PORT");
@@ -40,34 +41,8 @@ int main(int argc, char **argv)
 	pthread_t t;
 	if (pthread_create(&t, NULL, flipper, NULL) != 0)
 		esc_die("pthread_create");
-	struct esc_race r;
-	long connected = 0, refused = 0;
-	int last = 0;
-	bool reached = false;
-	esc_race_init(&r);
-	while (!reached && esc_race_go(&r)) {
-		int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-		if (s < 0) {
-			refused++;
-			last = errno;
-			continue;
-		}
-		if (connect(s, (struct sockaddr *)&sa, sizeof sa) == 0) {
-			struct sockaddr_in peer;
-			socklen_t pl = sizeof peer;
-			connected++;
-			if (getpeername(s, (struct sockaddr *)&peer, &pl) == 0 &&
-			    peer.sin_port == forbidden)
-				reached = true;
-		} else {
-			refused++;
-			last = errno;
-		}
-		close(s);
-	}
-	printf("connect race: %ld tries, %ld connected, %ld refused%s%s; peer was the forbidden port: %s\n",
-	       r.tries, connected, refused, refused ? ", last " : "",
-	       refused ? esc_errno_name(last) : "", reached ? "yes" : "no");
+	esc_race_connect((struct sockaddr *)&sa, sizeof sa, SOCK_STREAM | SOCK_CLOEXEC,
+			 is_forbidden_port, &forbidden, "port");
 	stop = 1;
 	pthread_join(t, NULL);
 	return 0;

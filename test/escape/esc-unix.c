@@ -1,6 +1,6 @@
 /* esc-unix.c - unix sockets of the attack's own and the races that send
- * to them: connect in e0102, e0108 and e0207, sendmsg in e0110 and e0208
- * (see escape.h). */
+ * to them: connect in e0102, e0108 and e0207 (and over TCP in e0103),
+ * sendmsg in e0110 and e0208 (see escape.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,7 +39,8 @@ void esc_listener_stop(struct esc_listener *l)
 	pthread_join(l->thread, NULL);
 }
 
-bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const char *forbidden)
+bool esc_race_connect(const struct sockaddr *sa, socklen_t len, int type, esc_peer_fn *forbidden,
+		      const void *arg, const char *what)
 {
 	struct esc_race r;
 	long connected = 0, refused = 0;
@@ -47,17 +48,16 @@ bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const ch
 	bool reached = false;
 	esc_race_init(&r);
 	while (!reached && esc_race_go(&r)) {
-		int s = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		int s = socket(sa->sa_family, type, 0);
 		if (s < 0)
 			esc_die("socket");
-		if (connect(s, (const struct sockaddr *)sa, len) == 0) {
-			struct sockaddr_un peer;
+		if (connect(s, sa, len) == 0) {
+			struct sockaddr_storage peer;
 			socklen_t pl = sizeof peer;
 			connected++;
 			memset(&peer, 0, sizeof peer);
 			/* The peer's name is where the kernel connected. */
-			if (getpeername(s, (struct sockaddr *)&peer, &pl) == 0 &&
-			    strcmp(peer.sun_path, forbidden) == 0)
+			if (getpeername(s, (struct sockaddr *)&peer, &pl) == 0 && forbidden(&peer, arg))
 				reached = true;
 		} else {
 			refused++;
@@ -65,10 +65,22 @@ bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const ch
 		}
 		close(s);
 	}
-	printf("connect race: %ld tries, %ld connected, %ld refused%s%s; peer was the forbidden socket: %s\n",
+	printf("connect race: %ld tries, %ld connected, %ld refused%s%s; peer was the forbidden %s: %s\n",
 	       r.tries, connected, refused, refused ? ", last " : "",
-	       refused ? esc_errno_name(last) : "", reached ? "yes" : "no");
+	       refused ? esc_errno_name(last) : "", what, reached ? "yes" : "no");
 	return reached;
+}
+
+static bool is_unix_path(const struct sockaddr_storage *peer, const void *path)
+{
+	return strcmp(((const struct sockaddr_un *)peer)->sun_path, path) == 0;
+}
+
+bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const char *forbidden)
+{
+	return esc_race_connect((const struct sockaddr *)sa, len,
+				SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, is_unix_path, forbidden,
+				"socket");
 }
 
 int esc_unix_dgram_bind(const char *path)

@@ -115,9 +115,18 @@ struct esc_listener {
 void esc_listener_start(struct esc_listener *l, const char *path);
 void esc_listener_stop(struct esc_listener *l);
 
-/* The connect race (e0102, e0108, e0207): connects to sa (len bytes) again
- * and again (bounded by esc_race) until the peer is the socket at
- * forbidden; prints how the tries went.  True if it was reached. */
+/* The connect race: connects a new socket of sa's family and of type
+ * (with its flags) to sa (len bytes) again and again (bounded by
+ * esc_race) until forbidden(peer, arg) says the peer the kernel connected
+ * to is the forbidden one; prints how the tries went, calling that peer
+ * "the forbidden WHAT".  True if it was reached.  Exits 2 when socket()
+ * fails. */
+typedef bool esc_peer_fn(const struct sockaddr_storage *peer, const void *arg);
+bool esc_race_connect(const struct sockaddr *sa, socklen_t len, int type, esc_peer_fn *forbidden,
+		      const void *arg, const char *what);
+
+/* The unix connect race (e0102, e0108, e0207): esc_race_connect from
+ * non-blocking stream sockets until the peer is the socket at forbidden. */
 bool esc_race_connect_unix(const struct sockaddr_un *sa, socklen_t len, const char *forbidden);
 
 /* A datagram socket of the attack's own bound at path (e0110, e0208). */

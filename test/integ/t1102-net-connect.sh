@@ -14,13 +14,33 @@
 N=$POLICIES/net-connect.policy
 D='<default>'
 
-listen_ l1 stream 127.0.0.1:0
-listen_ l2 stream 127.0.0.1:0
-listen_ l3 stream 127.0.0.2:0
-listen_ l4 stream 127.0.0.3:0
-listen_ l5 stream 127.0.0.2:0
-listen_ l6 stream '[::1]:0'
-listen_ l7 stream '[::1]:0'
+# The kernel picks a free port for each address on its own: l2
+# (127.0.0.1) may get the number of l3 or l4 (127.0.0.2, .3), and then the
+# rule `127.0.0.0/8 port $P3,$P4` admits c2.  So every listener gets a
+# port number no other one has.
+# listen_apart_ NAME stream ADDR: listen_, again while the port is taken.
+taken=
+listen_apart_() {
+	while :; do
+		listen_ "$@"
+		case " $taken " in
+		*" $(port_ "$1") "*)
+			kill "$!"	# listen_ started the listener last: $! is it
+			wait "$!" 2>/dev/null
+			rm -f "$1.port" ;;
+		*)
+			taken="$taken $(port_ "$1")"
+			return ;;
+		esac
+	done
+}
+listen_apart_ l1 stream 127.0.0.1:0
+listen_apart_ l2 stream 127.0.0.1:0
+listen_apart_ l3 stream 127.0.0.2:0
+listen_apart_ l4 stream 127.0.0.3:0
+listen_apart_ l5 stream 127.0.0.2:0
+listen_apart_ l6 stream '[::1]:0'
+listen_apart_ l7 stream '[::1]:0'
 policy_including_ p "$N" P1=$(port_ l1) P3=$(port_ l3) P4=$(port_ l4) \
 	P5=$(port_ l5) P6=$(port_ l6) U1=0
 P=p.policy
