@@ -25,6 +25,7 @@
 #include "aarch64/user_regs.h"
 #include "i386/user_regs.h"
 #include "x86_64/user_regs.h"
+#include "unit_run.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -795,14 +796,5 @@ static Suite *arch_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(arch_suite());
-	int failed;
-
-	/* Fork mode always: the live test leaves a traced child behind if
-	 * it fails, and a crash in one test must not hide the others. */
-	srunner_set_fork_status(sr, CK_FORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(arch_suite());
 }

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "canon.h"
+#include "unit_run.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1102,11 +1103,5 @@ static Suite *canon_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(canon_suite());
-	int failed;
-	srunner_set_fork_status(sr, CK_FORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(canon_suite());
 }

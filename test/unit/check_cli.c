@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "unit_run.h"
 
 #define ARGV(...) ((char *[]){ __VA_ARGS__, NULL })
 
@@ -104,9 +105,5 @@ int main(void)
 	tcase_add_test(tc, test_errors_say_what);
 	tcase_add_test(tc, test_help_version);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

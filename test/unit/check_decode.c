@@ -29,6 +29,7 @@
 #include "decode.h"
 #include "strbuf.h"
 #include "xlat.h"
+#include "unit_run.h"
 
 /* ---- fake tracee memory ------------------------------------------------ */
 
@@ -1270,9 +1271,5 @@ static Suite *decode_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(decode_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(decode_suite());
 }

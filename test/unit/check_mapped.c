@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "mapped.h"
+#include "unit_run.h"
 
 static char dir[64];
 static long pg;
@@ -190,9 +191,5 @@ int main(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_no_path);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

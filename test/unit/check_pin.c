@@ -27,6 +27,7 @@
 #include "msghdr.h"
 #include "pin_exit.h"
 #include "subcall.h"
+#include "unit_run.h"
 
 #define BASE UINT64_C(0x7f0000001000)
 #define LOW UINT64_C(0x10000)
@@ -435,9 +436,5 @@ int main(void)
 	tcase_add_test(tc, test_mmsg_result);
 	tcase_add_test(tc, test_restarts);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -34,6 +34,7 @@
 #include "arch.h"
 #include "pinfd.h"
 #include "pinfd_guard.h"
+#include "unit_run.h"
 
 #define PTR UINT64_C(0x1000)	/* a path pointer: only "not NULL" matters */
 #define ATCWD ((uint64_t)(int64_t)AT_FDCWD)
@@ -561,9 +562,5 @@ int main(void)
 	tcase_add_test(tc, test_filter_abis);
 	tcase_add_test(tc, test_filter_kernel);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "policy_test.h"
+#include "unit_run.h"
 
 const struct policy_vars test_vars = {
 	.home = "/home/u",
@@ -63,8 +64,6 @@ struct verdict eval_event(const struct policy *p, const struct sc_event *ev)
 int main(void)
 {
 	Suite *s = suite_create("policy");
-	SRunner *sr;
-	int failed;
 
 	suite_add_tcase(s, tcase_policy_cases());
 	suite_add_tcase(s, tcase_policy_errors());
@@ -72,9 +71,5 @@ int main(void)
 	suite_add_tcase(s, tcase_policy_lang());
 	suite_add_tcase(s, tcase_policy_needs());
 	suite_add_tcase(s, tcase_policy_shipped());
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -11,6 +11,7 @@
 #include <check.h>
 
 #include "policy/policy.h"
+#include "unit_run.h"
 
 #ifndef POLICY_SRCDIR
 #define POLICY_SRCDIR "."
@@ -239,8 +240,6 @@ int main(void)
 {
 	Suite *s = suite_create("policy-limit");
 	TCase *tc = tcase_create("limit");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(tc, test_limit_value, 0, (int)(sizeof limits / sizeof limits[0]));
 	tcase_add_loop_test(tc, test_limit_error, 0, (int)(sizeof errors / sizeof errors[0]));
@@ -250,9 +249,5 @@ int main(void)
 	tcase_add_loop_test(tc, test_cmsg_allowed, 0, (int)(sizeof cmsgs / sizeof cmsgs[0]));
 	tcase_add_test(tc, test_cmsg_shipped);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

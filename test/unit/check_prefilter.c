@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "prefilter.h"
+#include "unit_run.h"
 
 static const struct policy_vars vars = { "/home/u", "/home/u/work", "/tmp/t", "/srv/jail" };
 
@@ -174,11 +175,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(suite());
 }

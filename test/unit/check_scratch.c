@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "scratch.h"
+#include "unit_run.h"
 
 #define BASE UINT64_C(0x7f0000100000)
 
@@ -126,9 +127,5 @@ int main(void)
 	TCase *tw = tcase_create("write");
 	tcase_add_test(tw, test_write_kept_descriptor);
 	suite_add_tcase(s, tw);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -19,6 +19,7 @@
 
 #include "fdpass.h"
 #include "proclimit.h"
+#include "unit_run.h"
 
 #ifndef SO_PASSRIGHTS
 #define SO_PASSRIGHTS 83	/* Linux 6.16 */
@@ -383,8 +384,6 @@ int main(void)
 {
 	Suite *s = suite_create("sidedoors");
 	TCase *fd = tcase_create("fdpass"), *pl = tcase_create("proclimit");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(fd, test_seal);
 	tcase_add_test(fd, test_fixed_options);
@@ -395,9 +394,5 @@ int main(void)
 	tcase_add_test(pl, test_no_limit);
 	suite_add_tcase(s, fd);
 	suite_add_tcase(s, pl);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "subcall.h"
+#include "unit_run.h"
 
 /* The argument array lives in the child: same address after fork. */
 static uint32_t words[6] = { 7, 0x1000, 16, 0, 0, 0 };
@@ -124,9 +125,5 @@ int main(void)
 	tcase_add_test(tc, test_ipc);
 	tcase_add_test(tc, test_other_calls_untouched);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

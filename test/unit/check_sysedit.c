@@ -16,6 +16,7 @@
 
 #include "arch.h"
 #include "sysedit.h"
+#include "unit_run.h"
 
 enum { CHILD_OK = 0, CHILD_WRONG = 3 };
 
@@ -149,9 +150,5 @@ int main(void)
 	}
 #endif
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

@@ -44,3 +44,4 @@ check_PROGRAMS += test/unit/check_mapped
 TESTS += test/unit/check_mapped
 test_unit_check_mapped_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 test_unit_check_mapped_LDADD = src/libjanussup.la src/libjanusdecode.la arch/libjanusarch.la $(CHECK_LIBS)
+EXTRA_DIST += test/unit/unit_run.h
