@@ -190,18 +190,23 @@ static bool plan_reopen(struct judge *j, struct tracee *tr, struct sc_event *ev,
 	return true;
 }
 
-/* mmap of a descriptor with PROT_EXEC: the descriptor is guarded for the
- * call and must still be the file judged when it runs, as for a reopen
- * (pinfd_entry): another thread could put another file at its number.
- * Its identity is taken before its path is resolved, so that a swap in
- * between fails the check. */
-static int guard_mapped_fd(struct judge *j, struct tracee *tr, const struct sc_event *ev,
+/* A call on a descriptor (fchmod, fchown, fsetxattr, futimens, mmap with
+ * PROT_EXEC ...): the descriptor is guarded for the call and must still
+ * be the file judged when it runs, as for a reopen (pinfd_entry):
+ * another thread could put another file at its number (dup2) between the
+ * check and the kernel (escape e0210).  Its identity is taken before its
+ * path is resolved, so that a swap in between fails the check.  Not
+ * fchdir: a cwd grants nothing, every later path is resolved from where
+ * the cwd really is. */
+static int guard_object_fd(struct judge *j, struct tracee *tr, const struct sc_event *ev,
 			   const struct policy_path *pp)
 {
 	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
-	if (!sc || (sc->id != SC_mmap && sc->id != SC_mmap2) || pp->dirfd < 0)
+	if (!sc || sc->id == SC_fchdir || pp->dirfd < 0 || j->want.held_fd >= 0)
 		return 0;
 	int fd = (int)(int32_t)ev->args[pp->dirfd];
+	if (fd < 0)
+		return 0;	/* AT_FDCWD: the kernel's error */
 	int r = reopen_identify(tr->tid, fd, &j->want.held_id);
 	if (r < 0)
 		return r == -ENOENT ? -EBADF : r;
@@ -229,7 +234,7 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 		if (pp[i].mapped) {
 			r = resolve_mapped(tr, ev, j->path[i]);
 		} else if (pp[i].arg < 0) {
-			r = guard_mapped_fd(j, tr, ev, &pp[i]);
+			r = guard_object_fd(j, tr, ev, &pp[i]);
 			if (r == 0)
 				r = canon_resolve(&cc, dirfd, "", CANON_EMPTY_PATH, j->path[i],
 						  PATH_MAX);
