@@ -170,6 +170,15 @@ START_TEST(test_no_path)
 	ck_assert(strstr(out, "/map_files/"));
 	munmap(p, (size_t)pg);
 
+	/* A name that looks like a deleted file's. */
+	fd = make_file("x (deleted)", path);
+	p = mmap(NULL, (size_t)pg, PROT_READ, MAP_PRIVATE, fd, 0);
+	ck_assert_ptr_ne(p, MAP_FAILED);
+	ck_assert_int_eq(mapped_file(getpid(), (uintptr_t)p, (uint64_t)pg, out, sizeof out), 0);
+	ck_assert(strstr(out, "/map_files/"));
+	munmap(p, (size_t)pg);
+	close(fd);
+
 	/* A name the kernel escapes ("\012" for a newline). */
 	fd = make_file("new\nline", path);
 	p = mmap(NULL, (size_t)pg, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -181,12 +190,45 @@ START_TEST(test_no_path)
 }
 END_TEST
 
+/* Lines mutated at random (fixed seed): parsed or refused, never read
+ * beyond the line; a parsed one has start <= end and a path inside it. */
+START_TEST(test_parse_mutated)
+{
+	static const char *const seeds[] = {
+		"7f00aa000000-7f00aa002000 r-xp 00001000 08:01 123456     /usr/lib/x.so",
+		"7ffd1000-7ffd3000 rw-p 00000000 00:00 0                  [stack]",
+		"55550000-55551000 r--s 00000000 00:01 99 /memfd:jit (deleted)",
+	};
+	uint64_t x = 88172645463325252ull;
+	for (int i = 0; i < 20000; i++) {
+		char line[128];
+		snprintf(line, sizeof line, "%s", seeds[i % 3]);
+		size_t n = strlen(line);
+		for (int k = 0; k < 1 + i % 4; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			size_t at = (size_t)(x % (n + 1));
+			char c = (char)(x >> 32);
+			if ((x >> 40) % 3 == 0 && at < n)
+				line[at] = '\0', n = at;		/* cut */
+			else if (at < n)
+				line[at] = c ? c : 'x';		/* change */
+		}
+		struct mapped_line m;
+		if (mapped_parse(line, &m) == 0) {
+			ck_assert(m.start <= m.end);
+			ck_assert(m.path >= line && m.path <= line + strlen(line));
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("mapped");
 	TCase *tc = tcase_create("maps");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_parse_mutated);
 	tcase_add_test(tc, test_file_and_anonymous);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_no_path);
