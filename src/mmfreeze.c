@@ -22,11 +22,14 @@ bool mmfreeze_wanted(const struct stop_info *si)
 	       (si->args[2] & PROT_EXEC);
 }
 
-/* a and b share an address space; unknown (kcmp failed: one is gone)
- * counts as not, a gone task having no instruction left to run. */
+/* a and b share an address space; unknown (kcmp failed: a kernel
+ * without it, or one task gone) counts as shared: a gone task is not
+ * interrupted anyway (ptrace fails), and a live one is held for nothing
+ * rather than left free to remap. */
 static bool same_vm(pid_t a, pid_t b)
 {
-	return syscall(SYS_kcmp, a, b, KCMP_VM, 0, 0) == 0;
+	long order = syscall(SYS_kcmp, a, b, KCMP_VM, 0, 0);
+	return order != 1 && order != 2;
 }
 
 static void keep(struct mmfreeze *f, pid_t tid, pid_t owner, int status)
