@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "mapped.h"
@@ -31,15 +33,71 @@ int mapped_parse(char *line, struct mapped_line *m)
 
 /* The name a file mapping can be judged by.  The kernel prints the
  * file's current path (d_path: from janus's root, which is the jail's),
- * with " (deleted)" appended when it has none and a newline in a name
- * escaped as "\012": a path ending so, or holding a backslash, cannot be
- * told from another one, and is named by the mapping instead. */
+ * with " (deleted)" appended when it has none and, in the text, a newline
+ * in a name escaped as "\012" (PROCMAP_QUERY gives it raw): a path ending
+ * so, or holding a backslash or a newline, cannot be told from another
+ * one, and is named by the mapping instead. */
 static bool has_path(const char *path)
 {
 	static const char deleted[] = " (deleted)";
 	size_t n = strlen(path), d = sizeof deleted - 1;
-	return path[0] == '/' && !strchr(path, '\\') &&
+	return path[0] == '/' && !strpbrk(path, "\\\n") &&
 	       !(n >= d && strcmp(path + n - d, deleted) == 0);
+}
+
+/* PROCMAP_QUERY (Linux 6.11, uapi/linux/fs.h): the mapping at or after
+ * an address, asked of /proc/PID/maps without reading it all.  Debian
+ * 12's headers predate it: the struct under a name of our own, same
+ * layout (104 bytes: the ioctl number encodes it). */
+struct procmap_query_ {
+	uint64_t size, query_flags, query_addr;
+	uint64_t vma_start, vma_end, vma_flags, vma_page_size, vma_offset;
+	uint64_t inode;
+	uint32_t dev_major, dev_minor;
+	uint32_t vma_name_size, build_id_size;
+	uint64_t vma_name_addr, build_id_addr;
+};
+#define PROCMAP_QUERY_ _IOWR('f', 17, struct procmap_query_)
+#define PROCMAP_QUERY_COVERING_OR_NEXT_VMA_ 0x10
+
+bool mapped_text_only;
+
+/* Where the mappings come from: the ioctl, or the text read line by line
+ * (older kernels). */
+struct source {
+	FILE *f;
+	bool query;
+	char *line;
+	size_t cap;
+	char name[PATH_MAX];
+};
+
+/* The first mapping that ends after at: 0, -ENOENT when none, -errno. */
+static int next_mapping(struct source *src, uint64_t at, struct mapped_line *m)
+{
+	if (src->query) {
+		struct procmap_query_ q;
+		memset(&q, 0, sizeof q);
+		q.size = sizeof q;
+		q.query_flags = PROCMAP_QUERY_COVERING_OR_NEXT_VMA_;
+		q.query_addr = at;
+		q.vma_name_size = sizeof src->name;
+		q.vma_name_addr = (uintptr_t)src->name;
+		src->name[0] = '\0';
+		if (ioctl(fileno(src->f), PROCMAP_QUERY_, &q) < 0)
+			return -errno;
+		*m = (struct mapped_line){ q.vma_start, q.vma_end, q.dev_major, q.dev_minor,
+					   q.inode, src->name };
+		return 0;
+	}
+	while (getline(&src->line, &src->cap, src->f) > 0) {
+		src->line[strcspn(src->line, "\n")] = '\0';
+		if (mapped_parse(src->line, m) < 0)
+			return -EIO;
+		if (m->end > at)
+			return 0;
+	}
+	return ferror(src->f) ? -EIO : -ENOENT;
 }
 
 struct found {
@@ -63,27 +121,33 @@ int mapped_file(pid_t tid, uint64_t addr, uint64_t len, char *out, size_t outlen
 		return 0;		/* nothing: mprotect does nothing */
 	char name[64];
 	snprintf(name, sizeof name, "/proc/%d/maps", (int)tid);
-	FILE *f = fopen(name, "re");
-	if (!f)
-		return errno == ENOENT ? -ESRCH : -errno;
-	char *line = NULL;
-	size_t cap = 0;
+	struct source *src = calloc(1, sizeof *src);
+	if (!src)
+		return -ENOMEM;
+	src->f = fopen(name, "re");
+	if (!src->f) {
+		int e = errno;
+		free(src);
+		return e == ENOENT ? -ESRCH : -e;
+	}
+	src->query = !mapped_text_only;
 	uint64_t covered = addr;	/* [addr, covered) is mapped */
 	struct found one = { false, 0, 0, 0 };
 	int r = 0;
-	while (r == 0 && covered < end && getline(&line, &cap, f) > 0) {
-		line[strcspn(line, "\n")] = '\0';
+	while (r == 0 && covered < end) {
 		struct mapped_line m;
-		if (mapped_parse(line, &m) < 0) {
-			r = -EIO;
-			break;
-		}
-		if (m.end <= covered)
+		r = next_mapping(src, covered, &m);
+		if (src->query && (r == -ENOTTY || r == -EINVAL)) {
+			src->query = false;	/* before Linux 6.11: read the text */
+			r = 0;
 			continue;
-		if (m.start > covered) {
-			r = -ENOMEM;	/* a hole */
+		}
+		if (r == -ENOENT || (r == 0 && m.start > covered)) {
+			r = -ENOMEM;	/* a hole, or the range goes past the last mapping */
 			break;
 		}
+		if (r < 0)
+			break;
 		covered = m.end;
 		if (m.ino == 0)
 			continue;	/* anonymous: heap, stack, [anon:...] */
@@ -102,12 +166,9 @@ int mapped_file(pid_t tid, uint64_t addr, uint64_t len, char *out, size_t outlen
 				r = -ENAMETOOLONG;
 		}
 	}
-	if (r == 0 && ferror(f))
-		r = -EIO;
-	if (r == 0 && covered < end)
-		r = -ENOMEM;	/* the range goes past the last mapping */
-	free(line);
-	fclose(f);
+	free(src->line);
+	fclose(src->f);
+	free(src);
 	if (r < 0 && outlen)
 		out[0] = '\0';
 	return r;

@@ -5,6 +5,7 @@
 #ifndef JANUS_MAPPED_H
 #define JANUS_MAPPED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -22,6 +23,11 @@
  * -EMLINK when the range maps more than one file (the caller refuses);
  * -errno when the mappings cannot be read. */
 int mapped_file(pid_t tid, uint64_t addr, uint64_t len, char *out, size_t outlen);
+
+/* mapped_file asks the kernel for each mapping of the range with the
+ * PROCMAP_QUERY ioctl (Linux 6.11), and reads the text of
+ * /proc/PID/maps on older kernels, or when this is set (tests). */
+extern bool mapped_text_only;
 
 /* One line of /proc/PID/maps, for mapped_file and its tests. */
 struct mapped_line {

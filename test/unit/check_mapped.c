@@ -53,6 +53,14 @@ static void setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 }
 
+/* The same tests through each source of the mappings: the ioctl (on
+ * kernels that have it; others fall back to the text) and the text. */
+static void setup_text(void)
+{
+	setup();
+	mapped_text_only = true;
+}
+
 static void teardown(void)
 {
 	char cmd[PATH_MAX + 16];
@@ -225,7 +233,7 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("mapped");
-	TCase *tc = tcase_create("maps");
+	TCase *tc = tcase_create("query");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_parse);
 	tcase_add_test(tc, test_parse_mutated);
@@ -233,5 +241,11 @@ int main(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_no_path);
 	suite_add_tcase(s, tc);
+	TCase *tt = tcase_create("text");
+	tcase_add_checked_fixture(tt, setup_text, teardown);
+	tcase_add_test(tt, test_file_and_anonymous);
+	tcase_add_test(tt, test_errors);
+	tcase_add_test(tt, test_no_path);
+	suite_add_tcase(s, tt);
 	return check_run(s);
 }
