@@ -187,8 +187,8 @@ static void set_fd(struct policy_path *o, int fd, uint32_t acc)
  * Anonymous memory is not a file: JITs need no rule.  (i386's old mmap
  * takes its arguments in memory: its descriptor has no AK_PROT, and the
  * supervisor refuses it where paths are checked, see judge.c.)
- * READ_IMPLIES_EXEC (personality) is not seen: janus refuses changing
- * the personality, and 64-bit programs never get it at exec. */
+ * READ_IMPLIES_EXEC (personality), which makes PROT_READ executable, is
+ * refused or killed by the supervisor (judge.c reads_as_exec). */
 static int exec_mapping(const struct sc_desc *d, const struct argpos *p, const uint64_t args[6],
 			struct policy_path *o)
 {

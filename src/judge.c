@@ -9,6 +9,7 @@
 #include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -218,7 +219,9 @@ static int guard_object_fd(struct judge *j, struct tracee *tr, const struct sc_e
  * anonymous memory.  More than one file is refused by the caller. */
 static int resolve_mapped(struct tracee *tr, const struct sc_event *ev, char *out)
 {
-	return mapped_file(tgid_of(tr), ev->args[0], ev->args[1], out, PATH_MAX);
+	/* The thread's own view: a leader that exited (a zombie while its
+	 * threads live) has no mappings left to show. */
+	return mapped_file(tr->tid, ev->args[0], ev->args[1], out, PATH_MAX);
 }
 
 static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev,
@@ -613,6 +616,23 @@ static bool old_mmap(const struct sc_event *ev)
 	return sc && sc->id == SC_mmap && ev->arch->wordsize == 4;
 }
 
+/* personality(READ_IMPLIES_EXEC) makes every readable mapping executable
+ * (PROT_READ implies PROT_EXEC), out of sight of the exec check of
+ * mappings (policy/access.c exec_mapping): refused where paths are
+ * checked.  0xffffffff only asks. */
+static bool reads_as_exec(const struct judge *j, const struct sc_event *ev)
+{
+	const struct sc_desc *sc = arch_syscall(ev->arch, ev->nr);
+	return sc && sc->id == SC_personality && (uint32_t)ev->args[0] != 0xffffffffu &&
+	       (ev->args[0] & READ_IMPLIES_EXEC) && judge_checks_mappings(j, ev->arch);
+}
+
+bool judge_checks_mappings(const struct judge *j, const struct janus_arch *a)
+{
+	long nr = a ? arch_syscall_nr_by_id(a, SC_mprotect) : -1;
+	return j->policy && nr >= 0 && (policy_needs(j->policy, a, (uint64_t)nr) & POLICY_NEED_PATHS);
+}
+
 /* mprotect: the range maps several files (mapped.h, -EMLINK). */
 static bool mapped_call(const struct sc_event *ev)
 {
@@ -712,6 +732,11 @@ void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 	memcpy(ev->args, si->args, sizeof ev->args);
 	if (touches_scratch(j, ev)) {
 		refuse(v, EPERM, "scratch");
+		v->file = "<fixed>";
+		return;
+	}
+	if (reads_as_exec(j, ev)) {
+		refuse(v, EPERM, "read implies exec");
 		v->file = "<fixed>";
 		return;
 	}

@@ -43,5 +43,9 @@ void judge_fini(struct judge *j);
  * refused with the errno the kernel would have given (EFAULT, ...). */
 void judge_call(struct judge *j, struct tracee *tr, const struct stop_info *si,
 		struct sc_event *ev, struct verdict *v, struct copy_plan *plan);
+/* Whether the policy judges executable mappings of files on ABI a (it has
+ * fs rules): then READ_IMPLIES_EXEC, which would make every readable
+ * mapping executable out of its sight, is refused. */
+bool judge_checks_mappings(const struct judge *j, const struct janus_arch *a);
 
 #endif

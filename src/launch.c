@@ -14,6 +14,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/personality.h>
 #include <unistd.h>
 
 #include "launch.h"
@@ -86,6 +87,11 @@ static void __attribute__((noreturn)) child(int gate, const char *path, char *co
 	if (read(gate, &go, 1) != 1)
 		_exit(JANUS_EXIT_INTERNAL);
 	close(gate);
+	/* READ_IMPLIES_EXEC (`setarch -X janus ...`) would make every readable
+	 * mapping executable, out of sight of the exec checks of mappings. */
+	int per = personality(0xffffffff);
+	if (per >= 0 && (per & READ_IMPLIES_EXEC))
+		personality((unsigned long)per & ~(unsigned long)READ_IMPLIES_EXEC);
 	int r = creds_apply(creds);
 	if (r < 0) {
 		dprintf(2, "janus: cannot set the command's credentials: %s\n", strerror(-r));

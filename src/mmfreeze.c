@@ -10,6 +10,8 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -32,8 +34,10 @@ static bool same_vm(pid_t a, pid_t b)
 	return order != 1 && order != 2;
 }
 
-static void keep(struct mmfreeze *f, pid_t tid, pid_t owner, int status)
+static void keep(struct mmfreeze *f, struct tracee *t, pid_t owner, int status)
 {
+	pid_t tid = t->tid;
+	t->mm_kept = true;
 	if (f->nkept == f->cap) {
 		unsigned cap = f->cap ? 2 * f->cap : 8;
 		struct mmfreeze_stop *v = realloc(f->kept, cap * sizeof *v);
@@ -51,11 +55,35 @@ struct begin {
 	struct tracee *owner;
 };
 
-/* Stops t (it shares the owner's address space) and keeps its stop. */
+/* Whether t is leaving: PF_EXITING in /proc/TID/stat's flags (field 9).
+ * An exiting task runs no instruction of its own again, and never stops
+ * (janus does not trace exits): an interrupt does nothing to it. */
+static bool exiting(pid_t tid)
+{
+	char name[64], buf[512];
+	snprintf(name, sizeof name, "/proc/%d/stat", (int)tid);
+	FILE *f = fopen(name, "re");
+	if (!f)
+		return true;	/* gone */
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *p = strrchr(buf, ')');
+	unsigned long flags = 0;
+	char state = 0;
+	if (!p || sscanf(p + 1, " %c %*d %*d %*d %*d %*d %lu", &state, &flags) != 2)
+		return true;
+	return state == 'Z' || state == 'X' || (flags & 0x4);	/* PF_EXITING */
+}
+
+/* Stops t (it shares the owner's address space) and keeps its stop.  The
+ * interrupt reaches a running task or one in a call within moments; until
+ * then janus polls, so that a task that starts exiting meanwhile is not
+ * waited for. */
 static void freeze_one(struct tracee *t, void *arg)
 {
 	struct begin *b = arg;
-	if (t == b->owner || !same_vm(t->tid, b->owner->tid))
+	if (t == b->owner || t->mm_kept || !same_vm(t->tid, b->owner->tid))
 		return;
 	if (pinfd_stashed(b->p, t->tid) || (t->flags & TF_LISTENING))
 		return;		/* stopped: its stop passes mmfreeze_keep */
@@ -63,17 +91,23 @@ static void freeze_one(struct tracee *t, void *arg)
 		return;		/* gone: its death is an event */
 	if (t->flags & TF_VFORK_WAIT)
 		return;		/* see mmfreeze.h */
-	int status;
-	pid_t r;
-	do
-		r = waitpid(t->tid, &status, __WALL);
-	while (r < 0 && errno == EINTR);
-	if (r != t->tid)
-		return;
-	if (WIFSTOPPED(status))
-		keep(b->f, t->tid, b->owner->tid, status);
-	else
-		pinfd_stash(b->p, t->tid, status);	/* its death, for the event loop */
+	for (unsigned spins = 0;; spins++) {
+		int status;
+		pid_t r = waitpid(t->tid, &status, __WALL | WNOHANG);
+		if (r == t->tid) {
+			if (WIFSTOPPED(status))
+				keep(b->f, t, b->owner->tid, status);
+			else
+				pinfd_stash(b->p, t->tid, status);	/* its death, for the loop */
+			return;
+		}
+		if (r < 0 && errno != EINTR)
+			return;
+		if (r == 0 && exiting(t->tid))
+			return;
+		struct timespec ts = { 0, spins < 100 ? 10000 : 1000000 };
+		nanosleep(&ts, NULL);
+	}
 }
 
 void mmfreeze_begin(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t,
@@ -93,11 +127,12 @@ void mmfreeze_begin(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t,
 	tracee_foreach(t, freeze_one, &b);
 }
 
-bool mmfreeze_keep(struct mmfreeze *f, pid_t tid, int status)
+bool mmfreeze_keep(struct mmfreeze *f, struct tracee_table *t, pid_t tid, int status)
 {
 	for (unsigned i = 0; i < f->nowner; i++)
 		if (f->owner[i] != tid && same_vm(tid, f->owner[i])) {
-			keep(f, tid, f->owner[i], status);
+			/* A thread janus has not heard of yet is known from here. */
+			keep(f, tracee_add(t, tid, 0), f->owner[i], status);
 			return true;
 		}
 	return false;
@@ -118,10 +153,14 @@ void mmfreeze_end(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, p
 	 * whose first stop came before its parent's clone event). */
 	for (i = 0; i < f->nkept; i++) {
 		struct mmfreeze_stop *k = &f->kept[i];
-		if (k->owner != owner)
+		if (k->owner != owner) {
 			f->kept[n++] = *k;
-		else
+		} else {
 			pinfd_stash(p, k->tid, k->status);
+			struct tracee *kt = tracee_find(t, k->tid);
+			if (kt)
+				kt->mm_kept = false;	/* stashed: pinfd_stashed tells */
+		}
 	}
 	f->nkept = n;
 }

@@ -44,7 +44,7 @@ void mmfreeze_begin(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t,
 		    struct tracee *tr);
 /* A stop (status) of tid, not a death: true when it is kept, as tid shares
  * the address space of a task with a freeze on. */
-bool mmfreeze_keep(struct mmfreeze *f, pid_t tid, int status);
+bool mmfreeze_keep(struct mmfreeze *f, struct tracee_table *t, pid_t tid, int status);
 /* owner's call is over (its exit stop): its kept stops go to the event
  * loop. */
 void mmfreeze_end(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t, pid_t owner);

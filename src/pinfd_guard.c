@@ -89,7 +89,11 @@ struct quiesce {
 static void quiesce_one(struct tracee *t, void *arg)
 {
 	struct quiesce *q = arg;
-	if (t->fd_call == 1 && t != q->pinning && same_files(t->tid, q->pinning->tid))
+	if (t->fd_call != 1 || t == q->pinning || !same_files(t->tid, q->pinning->tid))
+		return;
+	if (t->mm_kept || pinfd_stashed(q->p, t->tid))
+		t->fd_call = 2;	/* stopped after its call: its stop is kept already */
+	else
 		wait_call_done(q->p, t);
 }
 

@@ -29,6 +29,8 @@ bool prefilter_watched(enum sc_id id)
 	case SC_clone: case SC_clone3: case SC_fork: case SC_vfork:
 	/* Filters with listeners; exec starts the command's own life. */
 	case SC_seccomp: case SC_execve: case SC_execveat:
+	/* READ_IMPLIES_EXEC (judge.c reads_as_exec). */
+	case SC_personality:
 		return true;
 	default:
 		return false;

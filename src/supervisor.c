@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -566,6 +567,23 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
 	resume(tr->tid, resume_request(sup, tr), 0);
 }
 
+/* tid's personality has READ_IMPLIES_EXEC; unknown counts as not (a task
+ * gone has nothing left to run). */
+static bool reads_as_exec(pid_t tid)
+{
+	char name[64], buf[32];
+	snprintf(name, sizeof name, "/proc/%d/personality", (int)tid);
+	int fd = open(name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return strtoul(buf, NULL, 16) & READ_IMPLIES_EXEC;
+}
+
 static void on_exec(struct supervisor *sup, struct tracee *tr)
 {
 	unsigned long former = 0;
@@ -583,8 +601,18 @@ static void on_exec(struct supervisor *sup, struct tracee *tr)
 		moved->rec.pid = tid;	/* the execve line is the leader's now */
 		tr = moved;
 	}
-	/* Killed here if it runs what was not checked (execcheck.h). */
-	execcheck_event(sup->policy, tr);
+	/* Killed here if it runs what was not checked (execcheck.h), or
+	 * with READ_IMPLIES_EXEC, which the kernel gives a 32-bit program
+	 * whose header asks for an executable stack: every readable mapping
+	 * would be executable, out of sight of the exec check of mappings. */
+	if (!execcheck_event(sup->policy, tr) && sup->policy &&
+	    judge_checks_mappings(&sup->judge, tr->arch ? tr->arch : arch_native()) &&
+	    reads_as_exec(tid)) {
+		warn_msg("pid %d: runs with READ_IMPLIES_EXEC (an executable stack asked by a "
+			 "32-bit program): its readable mappings would be executable: killing it",
+			 (int)tid);
+		kill(tid, SIGKILL);
+	}
 	/* A new program, a new address space: no region, nothing to restore. */
 	drop_scratch(sup, tr);
 	resume(tid, resume_request(sup, tr), 0);
@@ -623,7 +651,7 @@ void sup_dispatch(struct supervisor *sup, const struct janus_event *ev)
 		return;
 	}
 	/* Kept while another task's call holds its address space still. */
-	if (sup->freeze.nowner && mmfreeze_keep(&sup->freeze, ev->tid, ev->status))
+	if (sup->freeze.nowner && mmfreeze_keep(&sup->freeze, &sup->tracees, ev->tid, ev->status))
 		return;
 	/* A stop of a task janus has not heard of yet: a new child whose
 	 * attach stop overtook its parent's fork event. */

@@ -53,6 +53,7 @@ struct tracee {
 	uint8_t fd_guard;	/* enum pinfd_guard_state: inherited by its children */
 	uint8_t fd_call;	/* an allowed close/dup2/dup3/close_range: 1 running, 2 done */
 	bool mm_frozen;		/* mmfreeze.h: its call holds its address space still */
+	bool mm_kept;		/* mmfreeze.h: a stop of it is kept (no one may wait for one) */
 	/* execcheck.h: the file the exec in progress was checked as. */
 	bool exec_known;
 	uint64_t exec_dev, exec_ino;

@@ -62,6 +62,7 @@ escape_tests = \
 	test/escape/e0512-clone3-flag-flip.esc \
 	test/escape/e0513-admin-side-doors.esc \
 	test/escape/e0514-mprotect-remap-race.esc \
+	test/escape/e0515-read-implies-exec.esc \
 	test/escape/e0601-kill-supervisor.esc \
 	test/escape/e0602-signal-canary.esc \
 	test/escape/e0603-kill-proc-scan.esc \
@@ -305,6 +306,10 @@ check_PROGRAMS += test/escape/e0514-mprotect-remap-race
 test_escape_e0514_mprotect_remap_race_CFLAGS = $(escape_cflags)
 test_escape_e0514_mprotect_remap_race_LDFLAGS = $(escape_ldflags)
 test_escape_e0514_mprotect_remap_race_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0515-read-implies-exec
+test_escape_e0515_read_implies_exec_CFLAGS = $(escape_cflags)
+test_escape_e0515_read_implies_exec_LDFLAGS = $(escape_ldflags)
+test_escape_e0515_read_implies_exec_LDADD = test/escape/libescape.la
 check_PROGRAMS += test/escape/e0601-kill-supervisor
 test_escape_e0601_kill_supervisor_CFLAGS = $(escape_cflags)
 test_escape_e0601_kill_supervisor_LDFLAGS = $(escape_ldflags)

@@ -6,7 +6,15 @@
  * neither hang nor change what any thread sees.  The code made
  * executable returns a value the caller checks.
  * Usage: mprotect-threads ROUNDS [FILE]: with FILE, last tries to make a
- * mapping of FILE executable and prints "file ok" or the errno. */
+ * mapping of FILE executable and prints "file ok" or the errno.
+ *        mprotect-threads leader-exit N: N processes whose main thread
+ *          exits (SYS_exit) while another makes memory executable: an
+ *          exiting task never stops, janus must not wait for it;
+ *        mprotect-threads fd-calls N: a thread makes memory executable,
+ *          another dup2s (janus notes the call running), a process sharing
+ *          the descriptor table but not the memory makes pinned path calls
+ *          (janus waits for running dup2s first): janus must not wait for a
+ *          stop it already holds. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1	/* strerrorname_np */
 #endif
@@ -18,7 +26,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -115,8 +126,89 @@ static int run_code(int v)
 	return got;
 }
 
+/* Makes a page executable and writable again, n times. */
+static void *flip(void *a)
+{
+	long n = (long)a;
+	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		exit(1);
+	for (long i = 0; i < n; i++)
+		if (mprotect(p, 4096, PROT_READ | PROT_EXEC) != 0 ||
+		    mprotect(p, 4096, PROT_READ | PROT_WRITE) != 0)
+			exit(1);
+	return NULL;
+}
+
+static void *flip_then_exit(void *a)
+{
+	flip(a);
+	_exit(0);
+}
+
+static int leader_exit(int n)
+{
+	for (int i = 0; i < n; i++) {
+		pid_t c = fork();
+		if (c < 0)
+			return 1;
+		if (c == 0) {
+			pthread_t t;
+			if (pthread_create(&t, NULL, flip_then_exit, (void *)500L) != 0)
+				_exit(1);
+			struct timespec ts = { 0, 100000 + (i % 50) * 20000 };
+			nanosleep(&ts, NULL);
+			syscall(SYS_exit, 0);	/* this thread only */
+		}
+		int st;
+		if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			return 1;
+	}
+	printf("leader-exit %d ok\n", n);
+	return 0;
+}
+
+static void *dups(void *a)
+{
+	for (long i = 0; i < (long)a; i++)
+		if (dup2(0, 100) != 100)
+			exit(1);
+	return NULL;
+}
+
+static int paths(void *a)
+{
+	for (long i = 0; i < (long)a; i++)
+		if (mkdir("fd-calls.d", 0700) != 0 || rmdir("fd-calls.d") != 0)
+			return 1;
+	return 0;
+}
+
+static int fd_calls(long n)
+{
+	static char stack[1 << 16];
+	pid_t c = clone(paths, stack + sizeof stack, CLONE_FILES | SIGCHLD, (void *)n);
+	if (c < 0)
+		return 1;
+	pthread_t a, b;
+	if (pthread_create(&a, NULL, flip, (void *)n) != 0 ||
+	    pthread_create(&b, NULL, dups, (void *)n) != 0)
+		return 1;
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	int st;
+	if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return 1;
+	printf("fd-calls %ld ok\n", n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "leader-exit") == 0)
+		return leader_exit(atoi(argv[2]));
+	if (argc == 3 && strcmp(argv[1], "fd-calls") == 0)
+		return fd_calls(atol(argv[2]));
 	if (argc < 2) {
 		fprintf(stderr, "usage: mprotect-threads ROUNDS [FILE]\n");
 		return 2;
