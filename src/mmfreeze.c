@@ -16,6 +16,7 @@
 
 #include "log.h"
 #include "mmfreeze.h"
+#include "procfs.h"
 
 bool mmfreeze_wanted(const struct stop_info *si)
 {
@@ -60,18 +61,13 @@ struct begin {
  * (janus does not trace exits): an interrupt does nothing to it. */
 static bool exiting(pid_t tid)
 {
-	char name[64], buf[512];
-	snprintf(name, sizeof name, "/proc/%d/stat", (int)tid);
-	FILE *f = fopen(name, "re");
-	if (!f)
+	char buf[1024];
+	if (procfs_read(tid, "stat", buf, sizeof buf) <= 0)
 		return true;	/* gone */
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	const char *p = strrchr(buf, ')');
+	const char *p = procfs_stat_fields(buf);
 	unsigned long flags = 0;
 	char state = 0;
-	if (!p || sscanf(p + 1, " %c %*d %*d %*d %*d %*d %lu", &state, &flags) != 2)
+	if (!p || sscanf(p, "%c %*d %*d %*d %*d %*d %lu", &state, &flags) != 2)
 		return true;
 	return state == 'Z' || state == 'X' || (flags & 0x4);	/* PF_EXITING */
 }

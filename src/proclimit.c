@@ -10,6 +10,7 @@
 
 #include "judge.h"
 #include "log.h"
+#include "procfs.h"
 #include "proclimit.h"
 
 void proclimit_init(struct proclimit *pl, const struct policy *pol)
@@ -29,22 +30,13 @@ void proclimit_fini(struct proclimit *pl)
  * /proc/PID/stat; false when there is no such task. */
 static bool task_stat(pid_t pid, char *state, unsigned long long *start)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char buf[1024];
+	if (procfs_read(pid, "stat", buf, sizeof buf) <= 0)
 		return false;
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
+	/* starttime is the 19th field after the state. */
+	const char *p = procfs_stat_fields(buf);
+	if (!p)
 		return false;
-	buf[n] = '\0';
-	/* "pid (comm) S ppid ...": comm may hold anything, the last ')' ends
-	 * it; starttime is the 19th field after the state. */
-	char *p = strrchr(buf, ')');
-	if (!p || p[1] != ' ' || !p[2])
-		return false;
-	p += 2;
 	*state = *p;
 	for (int i = 0; i < 19; i++) {
 		p = strchr(p, ' ');

@@ -19,6 +19,7 @@
 #include "log.h"
 #include "mem.h"
 #include "pin_exit.h"
+#include "procfs.h"
 #include "report.h"
 #include "supervisor.h"
 #include "sysinfo.h"
@@ -571,17 +572,9 @@ static void on_new_child(struct supervisor *sup, struct tracee *tr, bool ev_is_f
  * gone has nothing left to run). */
 static bool reads_as_exec(pid_t tid)
 {
-	char name[64], buf[32];
-	snprintf(name, sizeof name, "/proc/%d/personality", (int)tid);
-	int fd = open(name, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	return strtoul(buf, NULL, 16) & READ_IMPLIES_EXEC;
+	char buf[32];
+	return procfs_read(tid, "personality", buf, sizeof buf) > 0 &&
+	       (strtoul(buf, NULL, 16) & READ_IMPLIES_EXEC);
 }
 
 static void on_exec(struct supervisor *sup, struct tracee *tr)
