@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "inject.h"
 #include "log.h"
 #include "regset_io.h"
@@ -60,14 +61,7 @@ static void set_user_nr(struct saved_regs *s, uint64_t nr)
 
 static void push(struct inject_state *st, const siginfo_t *info, bool sent)
 {
-	if (st->nsig == st->cap) {
-		unsigned cap = st->cap ? 2 * st->cap : 4;
-		struct inject_sig *v = realloc(st->sig, cap * sizeof *v);
-		if (!v)
-			die_perror("held signals");
-		st->sig = v;
-		st->cap = cap;
-	}
+	st->sig = grow_room(st->sig, st->nsig, &st->cap, sizeof *st->sig, 4, "held signals");
 	st->sig[st->nsig++] = (struct inject_sig){ *info, sent };
 }
 

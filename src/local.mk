@@ -12,6 +12,7 @@ src_libjanussup_la_SOURCES = \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
 	src/procfs.c src/procfs.h \
+	src/grow.c src/grow.h \
 	src/members.c src/members.h \
 	src/regset_io.c src/regset_io.h \
 	src/report.c src/report.h \

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "log.h"
 #include "mmfreeze.h"
 #include "procfs.h"
@@ -39,14 +40,7 @@ static void keep(struct mmfreeze *f, struct tracee *t, pid_t owner, int status)
 {
 	pid_t tid = t->tid;
 	t->mm_kept = true;
-	if (f->nkept == f->cap) {
-		unsigned cap = f->cap ? 2 * f->cap : 8;
-		struct mmfreeze_stop *v = realloc(f->kept, cap * sizeof *v);
-		if (!v)
-			die_perror("kept stops");
-		f->kept = v;
-		f->cap = cap;
-	}
+	f->kept = grow_room(f->kept, f->nkept, &f->cap, sizeof *f->kept, 8, "kept stops");
 	f->kept[f->nkept++] = (struct mmfreeze_stop){ tid, owner, status };
 }
 
@@ -109,14 +103,8 @@ static void freeze_one(struct tracee *t, void *arg)
 void mmfreeze_begin(struct mmfreeze *f, struct pinfd *p, struct tracee_table *t,
 		    struct tracee *tr)
 {
-	if (f->nowner == f->owner_cap) {
-		unsigned cap = f->owner_cap ? 2 * f->owner_cap : 4;
-		pid_t *v = realloc(f->owner, cap * sizeof *v);
-		if (!v)
-			die_perror("frozen address spaces");
-		f->owner = v;
-		f->owner_cap = cap;
-	}
+	f->owner = grow_room(f->owner, f->nowner, &f->owner_cap, sizeof *f->owner, 4,
+			     "frozen address spaces");
 	f->owner[f->nowner++] = tr->tid;
 	tr->mm_frozen = true;
 	struct begin b = { f, p, tr };

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "inject.h"
 #include "log.h"
 #include "pinfd.h"
@@ -89,14 +90,7 @@ void pinfd_free(struct pinfd *p, struct tracee_table *t)
 
 static void hold_ref(struct pinfd *p, pid_t tid, int fd)
 {
-	if (p->n == p->cap) {
-		unsigned cap = p->cap ? 2 * p->cap : 16;
-		struct pinfd_ref *v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			die_perror("pinned descriptors");
-		p->v = v;
-		p->cap = cap;
-	}
+	p->v = grow_room(p->v, p->n, &p->cap, sizeof *p->v, 16, "pinned descriptors");
 	p->v[p->n++] = (struct pinfd_ref){ tid, fd };
 }
 
@@ -120,14 +114,8 @@ void pinfd_drop(struct pinfd *p, struct tracee *tr)
 
 void pinfd_stash(struct pinfd *p, pid_t tid, int status)
 {
-	if (p->nstash == p->stash_cap) {
-		unsigned cap = p->stash_cap ? 2 * p->stash_cap : 8;
-		struct pinfd_stop *v = realloc(p->stash, cap * sizeof *v);
-		if (!v)
-			die_perror("stashed stops");
-		p->stash = v;
-		p->stash_cap = cap;
-	}
+	p->stash = grow_room(p->stash, p->nstash, &p->stash_cap, sizeof *p->stash, 8,
+			     "stashed stops");
 	p->stash[p->nstash++] = (struct pinfd_stop){ tid, status };
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "judge.h"
 #include "log.h"
 #include "procfs.h"
@@ -120,13 +121,7 @@ void proclimit_gone(struct proclimit *pl, struct tracee *tr, pid_t tid)
 	char state;
 	if (!task_stat(tid, &state, &z.start) || (state != 'Z' && state != 'X'))
 		return;		/* reaped already, or a thread: no pid held */
-	if (pl->nzombie == pl->capzombie) {
-		unsigned cap = pl->capzombie ? pl->capzombie * 2 : 64;
-		struct zombie *bigger = realloc(pl->zombie, cap * sizeof *bigger);
-		if (!bigger)
-			die_perror("process limit");
-		pl->zombie = bigger;
-		pl->capzombie = cap;
-	}
+	pl->zombie = grow_room(pl->zombie, pl->nzombie, &pl->capzombie, sizeof *pl->zombie, 64,
+			       "process limit");
 	pl->zombie[pl->nzombie++] = z;
 }

@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "inject.h"
 #include "log.h"
 #include "scratch.h"
@@ -19,14 +20,7 @@ void scratch_hold(struct scratch_set *s, uint64_t base)
 			s->v[i].holders++;
 			return;
 		}
-	if (s->n == s->cap) {
-		unsigned cap = s->cap ? 2 * s->cap : 16;
-		struct scratch_ref *v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			die_perror("scratch set");
-		s->v = v;
-		s->cap = cap;
-	}
+	s->v = grow_room(s->v, s->n, &s->cap, sizeof *s->v, 16, "scratch set");
 	s->v[s->n++] = (struct scratch_ref){ base, 1 };
 }
 

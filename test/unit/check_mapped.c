@@ -230,22 +230,25 @@ START_TEST(test_parse_mutated)
 }
 END_TEST
 
-int main(void)
+/* The tests of real mappings, through one source (fixture). */
+static TCase *mappings_tcase(const char *name, void (*fixture)(void))
 {
-	Suite *s = suite_create("mapped");
-	TCase *tc = tcase_create("query");
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_parse);
-	tcase_add_test(tc, test_parse_mutated);
+	TCase *tc = tcase_create(name);
+	tcase_add_checked_fixture(tc, fixture, teardown);
 	tcase_add_test(tc, test_file_and_anonymous);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_no_path);
+	return tc;
+}
+
+int main(void)
+{
+	Suite *s = suite_create("mapped");
+	TCase *tc = tcase_create("parse");
+	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_parse_mutated);
 	suite_add_tcase(s, tc);
-	TCase *tt = tcase_create("text");
-	tcase_add_checked_fixture(tt, setup_text, teardown);
-	tcase_add_test(tt, test_file_and_anonymous);
-	tcase_add_test(tt, test_errors);
-	tcase_add_test(tt, test_no_path);
-	suite_add_tcase(s, tt);
+	suite_add_tcase(s, mappings_tcase("query", setup));
+	suite_add_tcase(s, mappings_tcase("text", setup_text));
 	return check_run(s);
 }
