@@ -7,3 +7,4 @@ include test/unit/core.mk
 include test/unit/policy.mk
 include test/integ/policy-integ.mk
 include test/escape/escape.mk
+include test/vm/vm.mk

@@ -22,7 +22,8 @@
 # home=inside ($HOME inside the jail's tree), run_as=UID (program, and janus,
 # as that user), native_as=UID (the native run only), janus_opts, tty=yes,
 # mountns=yes (a private mount namespace), limit (seconds per run),
-# needs_root=yes, expect_rc=N (the status janus must exit with; default 0),
+# needs_root=yes, abi=i386|x32 (the attack's programs need that ABI: where
+# this kernel lacks it, the test runs in a VM), expect_rc=N (the status janus must exit with; default 0),
 # kind=dos (no escape to show: the native run must just complete).
 # The programs run under the default policy plus a rule that lets them be
 # executed from the build tree (and policy_extra): see write_policy_.
@@ -95,7 +96,7 @@ TOOL=$ESCAPE_BIN/esc-tool
 rand_() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
 
 row_() {
-	printf 'ROW %-28s | %-8s | %s\n' "$name" "$1" "$2"
+	printf 'ROW %-28s | %-8s | %s%s\n' "$name" "$1" "$2" "${JANUS_IN_VM:+  (in a VM)}"
 }
 
 skip_row_() {
@@ -430,6 +431,16 @@ if [ -n "${run_as:-}${native_as:-}" ]; then
 fi
 if [ "${needs_root:-}" = yes ] && [ "$(id -u)" != 0 ]; then
 	skip_row_ skip "not root" "the native control needs root"
+fi
+
+# An attack through another ABI (abi=i386 or x32) that this kernel cannot
+# run re-runs in a VM (need_abi_, test/lib/vm.sh), or is skipped.
+if [ -n "${abi:-}" ] && ! abi_runs_ "$abi"; then
+	[ "$(uname -m)" = x86_64 ] || skip_row_ skip "not x86_64" "$abi programs need an x86_64 host"
+	why=$(vm_why_not_)
+	[ -z "${JANUS_IN_VM:-}" ] || why="not even the VM's kernel"
+	[ -z "$why" ] || skip_row_ skip "no $abi" "this kernel runs no $abi programs, and no VM can: $why"
+	need_abi_ "$abi"
 fi
 
 run_mode_ native

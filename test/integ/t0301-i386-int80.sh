@@ -7,12 +7,10 @@
 . "$SRCDIR/test/lib/init.sh"
 [ "$(uname -m)" = x86_64 ] || skip_ "int \$0x80 from 64-bit programs exists only on x86_64"
 require_helper_ int80
+need_abi_ i386
 int80=$HELPERS/int80
 
 run_native_ native "$int80"
-if [ "$(cat native.rc)" = 139 ] && [ ! -s native.out ]; then
-	skip_ "this kernel does not run int \$0x80 from 64-bit programs (IA32 emulation disabled or absent)"
-fi
 expect_rc_ native 0
 run_janus_ janus "$int80"
 compare_ native janus out err rc

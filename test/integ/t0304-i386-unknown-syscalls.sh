@@ -3,5 +3,6 @@
 # are reported by number with the i386 abi, return ENOSYS as natively, and
 # do not crash janus.  (Runs t0303's script under this test's name.)
 JANUS_TEST_ABI=i386
-export JANUS_TEST_ABI
+JANUS_TEST_SELF=$0	# what need_abi_ re-runs in a VM
+export JANUS_TEST_ABI JANUS_TEST_SELF
 exec /bin/sh -c '. "$1"' t0304-i386-unknown-syscalls "$SRCDIR/test/integ/t0303-unknown-syscalls.sh"

@@ -23,6 +23,7 @@ framework_failure_() { warn_ "FRAMEWORK FAILURE: $*"; exit 99; }
 [ -n "${JANUS:-}" ] || framework_failure_ "JANUS is not set"
 [ -n "${HELPERS:-}" ] || framework_failure_ "HELPERS is not set"
 [ -x "$JANUS" ] || framework_failure_ "janus binary '$JANUS' is missing"
+. "$SRCDIR/test/lib/vm.sh"
 
 # Processes to SIGKILL on exit (see track_pid_), so that a failed test
 # leaves nothing running.
@@ -57,7 +58,8 @@ require_helper_() {
 }
 
 # require_i386_helper_ NAME: skip, saying why, unless the -m32 helper NAME
-# was built (needs a -m32 toolchain) and this kernel runs i386 programs.
+# was built (needs a -m32 toolchain); where this kernel runs no i386
+# programs, the test re-runs in a VM (need_abi_, test/lib/vm.sh).
 require_i386_helper_() {
 	case $(uname -m) in
 	x86_64) ;;
@@ -65,9 +67,7 @@ require_i386_helper_() {
 	esac
 	[ -x "$HELPERS/$1" ] ||
 		skip_ "i386 helper $1 was not built: the compiler cannot link -m32 programs (install gcc-multilib)"
-	if [ "$("$HELPERS/abi-probe-m32" 2>/dev/null)" != "running as 32-bit" ]; then
-		skip_ "this kernel cannot run i386 programs (IA32 emulation disabled or absent)"
-	fi
+	need_abi_ i386
 }
 
 # These tests are about the supervisor, not the policy: janus always runs
