@@ -399,3 +399,7 @@ escape-table: $(check_PROGRAMS) src/janus
 	SRCDIR='$(abs_top_srcdir)' ESCAPE_BIN='$(abs_top_builddir)/test/escape' \
 	$(SHELL) $(srcdir)/test/escape/run-escape.sh --all
 .PHONY: escape-table
+
+# The same attacks built -m32, for the escape suite through i386 (make
+# check-i386, test/vm/vm.mk): escape_m32_programs, escape_i386_tests.
+include test/escape/escape-m32.mk

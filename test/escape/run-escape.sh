@@ -6,6 +6,7 @@
 #   run-escape.sh test/escape/eNNNN-name.esc   one attack (automake's ESC_LOG_COMPILER)
 #   run-escape.sh --all [ESC-FILE...]          every attack (default: all of
 #                                              $SRCDIR/test/escape/*.esc), one table
+#   --abi i386 (before the files)              the attacks' -m32 builds
 # Environment: JANUS, HELPERS, SRCDIR as for test/integ (test/lib/init.sh),
 # and ESCAPE_BIN, the directory of the built escape programs (default: the
 # sibling "escape" of $HELPERS).  Exit: 0 contained, 1 escaped under janus
@@ -39,8 +40,23 @@
 # counted something; a canary gone; the supervisor (janus, or natively a
 # stand-in parent) killed; under janus, processes of the jail outliving it.
 
-if [ "${1:-}" = --all ]; then
-	shift
+# --abi i386: the attack's programs are the -m32 builds ($ESCAPE_BIN/m32),
+# so that every call they make goes through the i386 entry; the test is
+# named NAME.i386 and runs where i386 programs run (a VM if need be).
+all= abi_opt=
+while :; do
+	case ${1:-} in
+	--all) all=yes; shift ;;
+	--abi) abi_opt=${2:?--abi needs an ABI}; shift 2 ;;
+	*) break ;;
+	esac
+done
+case $abi_opt in
+''|i386) ;;
+*) echo "run-escape.sh: --abi $abi_opt: only i386 is known" >&2; exit 99 ;;
+esac
+
+if [ -n "$all" ]; then
 	[ -n "${SRCDIR:-}" ] || { echo "run-escape.sh: SRCDIR is not set" >&2; exit 99; }
 	[ $# -gt 0 ] || set -- "$SRCDIR"/test/escape/*.esc
 	logs=$(mktemp -d "${TMPDIR:-/tmp}/escape-logs.XXXXXX") || exit 99
@@ -52,14 +68,14 @@ if [ "${1:-}" = --all ]; then
 	worst=0
 	for f in "$@"; do
 		n=${f##*/}
-		n=${n%.esc}
-		timeout -k 10 300 /bin/sh "$0" "$f" >"$logs/$n.log" 2>&1
+		n=${n%.esc}${abi_opt:+.$abi_opt}
+		timeout -k 10 300 /bin/sh "$0" ${abi_opt:+--abi "$abi_opt"} "$f" >"$logs/$n.log" 2>&1
 		rc=$?
 		row=$(sed -n 's/^ROW //p' "$logs/$n.log")
 		[ -n "$row" ] || row=$(printf '%-28s | %-8s | %s' "$n" '?' "driver exit $rc, see $logs/$n.log")
 		case $xfail in
 		*" $n "*) row="$row  (XFAIL)" ;;
-		*) [ "$rc" -eq 1 ] && worst=1 ;;
+		*) [ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || worst=1 ;;
 		esac
 		printf '%s\n' "$row"
 	done
@@ -67,18 +83,25 @@ if [ "${1:-}" = --all ]; then
 	exit $worst
 fi
 
-esc_file=${1:?usage: run-escape.sh TEST.esc | --all}
+esc_file=${1:?usage: run-escape.sh [--abi i386] TEST.esc | --all [--abi i386] [TEST.esc...]}
 name=${esc_file##*/}
-name=${name%.esc}
+name=${name%.esc}${abi_opt:+.$abi_opt}
 
 # Attack description first: mountns=yes re-runs the driver in a private
 # mount namespace before anything else.
 attack() { :; }
 . "$esc_file" || { echo "$name: cannot read $esc_file" >&2; exit 99; }
+# The directory of the attack's programs ($PROG_BIN in .esc files).
+PROG_BIN=${ESCAPE_BIN:-${HELPERS%/*}/escape}
+if [ -n "$abi_opt" ]; then
+	abi=$abi_opt
+	PROG_BIN=$PROG_BIN/m32
+fi
 if [ "${mountns:-}" = yes ] && [ -z "${ESCAPE_IN_MOUNTNS:-}" ]; then
 	if command -v unshare >/dev/null 2>&1 &&
 		unshare -m --propagation private true 2>/dev/null; then
-		ESCAPE_IN_MOUNTNS=1 exec unshare -m --propagation private /bin/sh "$0" "$@"
+		ESCAPE_IN_MOUNTNS=1 exec unshare -m --propagation private /bin/sh "$0" \
+			${abi_opt:+--abi "$abi_opt"} "$@"
 	fi
 	echo "$name: SKIP: cannot make a private mount namespace (unshare -m)" >&2
 	printf 'ROW %-28s | %-8s | %s\n' "$name" skip "no private mount namespace"
@@ -87,6 +110,7 @@ fi
 
 . "$SRCDIR/test/lib/init.sh"
 me=$name
+self_args_="${abi_opt:+--abi $abi_opt }$esc_file"	# for need_abi_
 : "${ESCAPE_BIN:=${HELPERS%/*}/escape}"
 TOOL=$ESCAPE_BIN/esc-tool
 [ -x "$TOOL" ] || skip_ "escape programs not built (no $TOOL)"
@@ -231,7 +255,7 @@ launch() {
 	shift
 	case $lp_prog in
 	/*) ;;
-	*) lp_prog=$ESCAPE_BIN/$lp_prog ;;
+	*) lp_prog=$PROG_BIN/$lp_prog ;;
 	esac
 	[ -x "$lp_prog" ] || skip_row_ skip "not built" "$lp_prog was not built"
 	if [ "$MODE" = native ]; then

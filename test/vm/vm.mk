@@ -19,3 +19,15 @@ clean-vm-kernel:
 	rm -rf test/vm/kernel
 
 .PHONY: vm-kernel vm-run clean-vm-kernel
+
+# The escape suite through the i386 ABI (escape_i386_tests, test/escape),
+# in one VM where this kernel runs no i386 programs; .ci/run runs it after
+# make check.
+EXTRA_DIST += test/vm/check-abi.sh
+check-i386: $(check_PROGRAMS) $(escape_m32_programs)
+	JANUS='$(abs_top_builddir)/src/janus' HELPERS='$(abs_top_builddir)/test/helpers' \
+	SRCDIR='$(abs_top_srcdir)' ESCAPE_BIN='$(abs_top_builddir)/test/escape' \
+	JANUS_VM_KERNEL='$(abs_top_builddir)/test/vm/kernel' \
+	$(SHELL) $(srcdir)/test/vm/check-abi.sh i386 \
+		$(escape_i386_tests:%=$(abs_top_srcdir)/%)
+.PHONY: check-i386
