@@ -9,6 +9,7 @@ set -u
 abi=${1:?usage: check-abi.sh ABI ESC-FILE...}
 shift
 me=check-abi
+[ $# -gt 0 ] || { echo "$me: no attacks named (escape_i386_tests is empty: no -m32 toolchain?)" >&2; exit 77; }
 for v in JANUS HELPERS SRCDIR ESCAPE_BIN; do
 	eval "[ -n \"\${$v:-}\" ]" || { echo "$me: $v is not set" >&2; exit 99; }
 done
