@@ -22,6 +22,9 @@ self_args_=
 . "$SRCDIR/test/lib/vm.sh"
 
 run="$SRCDIR/test/escape/run-escape.sh --all --abi $abi"
+# The VM's limit: the driver's own per attack (300 s), for each.
+: "${JANUS_VM_TIMEOUT:=$((300 * $# + 120))}"
+export JANUS_VM_TIMEOUT
 if abi_runs_ "$abi"; then
 	# shellcheck disable=SC2086
 	exec /bin/sh $run "$@"

@@ -4,7 +4,8 @@
 # Runs CMD as root in a throw-away qemu VM booted from the kernel that
 # fetch-kernel.sh put in $JANUS_VM_KERNEL, and exits with CMD's status
 # (99 if the VM could not run it).  CMD's stdout and stderr come back as
-# its own; it gets the caller's exported environment plus JANUS_IN_VM=1.
+# its own, as they come; it gets the caller's exported environment plus
+# JANUS_IN_VM=1.
 #
 # The VM sees the host's root read-only, a fresh /tmp, /var/tmp, /run and
 # /dev, and each DIR read-only at its own path (name here what lives under
@@ -12,8 +13,9 @@
 # ABI.
 # No KVM is needed: qemu emulates the CPU (about ten times slower).
 #
-# Environment: JANUS_VM_KERNEL (required), JANUS_VM_TIMEOUT (seconds,
-# default 900), JANUS_VM_CPUS (default 2), JANUS_VM_MEM (MiB, default 1536).
+# Environment: JANUS_VM_KERNEL (required), JANUS_VM_TIMEOUT (seconds for
+# the whole run, default 900), JANUS_VM_CPUS (default 2), JANUS_VM_MEM
+# (MiB, default 1536).
 set -u
 me=vm-run
 fail() { echo "$me: $*" >&2; exit 99; }
@@ -83,10 +85,17 @@ while read -r s; do
 	i=$((i + 1))
 done <"$io/shares"
 
-timeout -k 10 "${JANUS_VM_TIMEOUT:-900}" "$qemu" "$@" </dev/null >"$work/qemu.out" 2>&1
+timeout -k 10 "${JANUS_VM_TIMEOUT:-900}" "$qemu" "$@" </dev/null >"$work/qemu.out" 2>&1 &
+qpid=$!
+# The command's output as it comes (the io share is uncached).
+: >"$io/out"
+: >"$io/err"
+tail -n +1 -s 0.5 -f --pid=$qpid "$io/out" &
+tpid=$!
+tail -n +1 -s 0.5 -f --pid=$qpid "$io/err" >&2 &
+wait $qpid
 qrc=$?
-cat "$io/out" 2>/dev/null
-cat "$io/err" >&2 2>/dev/null
+wait $tpid $!
 if [ ! -s "$io/rc" ]; then
 	echo "$me: the VM did not run the command (qemu exit $qrc); its console:" >&2
 	tail -n 30 "$work/console" "$work/qemu.out" >&2
