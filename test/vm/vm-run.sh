@@ -5,7 +5,7 @@
 # fetch-kernel.sh put in $JANUS_VM_KERNEL, and exits with CMD's status
 # (99 if the VM could not run it).  CMD's stdout and stderr come back as
 # its own, as they come; it gets the caller's exported environment plus
-# JANUS_IN_VM=1.
+# JANUS_IN_VM=1 and TMPDIR=/var/tmp.
 #
 # The VM sees the host's root read-only, a fresh /tmp, /var/tmp, /run and
 # /dev, and each DIR read-only at its own path (name here what lives under
@@ -66,6 +66,9 @@ q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 		printf 'export %s=%s\n' "$n" "$(q "$v")"
 	done
 	echo "export JANUS_IN_VM=1"
+	# /tmp and /var/tmp are two tmpfs here: tests that link or rename
+	# between their temporary directory and /var/tmp need one.
+	echo "export TMPDIR=/var/tmp"
 	echo "cd / || exit 99"
 	printf 'exec'
 	for a in "$@"; do printf ' %s' "$(q "$a")"; done
