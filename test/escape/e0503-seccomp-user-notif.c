@@ -23,6 +23,9 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#if defined(__i386__)
+#include <linux/net.h>
+#endif
 
 #include "escape.h"
 
@@ -55,6 +58,7 @@ static void *answerer(void *arg)
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0503-seccomp-user-notif FORBIDDEN-SOCKET");
+#if defined(__x86_64__) || defined(__i386__)
 #if defined(__x86_64__)
 	struct sock_filter code[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
@@ -64,6 +68,21 @@ int main(int argc, char **argv)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
+#else
+	/* i386: glibc's connect() is socketcall(SYS_CONNECT, args); the
+	 * direct connect call is caught too. */
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 0, 6),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_connect, 3, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_socketcall, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_CONNECT, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+#endif
 	struct sock_fprog prog = { sizeof code / sizeof code[0], code };
 	pthread_t t;
 	if (pthread_create(&t, NULL, answerer, NULL) != 0)
@@ -83,7 +102,7 @@ int main(int argc, char **argv)
 	return 0;
 #else
 	(void)argv;
-	fprintf(stderr, "SKIP: the filter is written for x86_64\n");
+	fprintf(stderr, "SKIP: the filter is written for x86_64 and i386\n");
 	return ESC_SKIP;
 #endif
 }

@@ -34,7 +34,16 @@ static void victim(const char *allowed, const char *expect, bool traceme)
 	_exit(0);
 }
 
+/* The call's number and second argument in the registers of a stop. */
 #if defined(__x86_64__)
+#define REG_NR(regs) ((regs).orig_rax)
+#define REG_ARG1(regs) ((regs).rsi)
+#elif defined(__i386__)
+#define REG_NR(regs) ((regs).orig_eax)
+#define REG_ARG1(regs) ((regs).ecx)
+#endif
+
+#if defined(REG_NR)
 /* Runs the traced child to the entry of an openat and rewrites its path. */
 static void rewrite(pid_t pid, const char *secret)
 {
@@ -48,8 +57,8 @@ static void rewrite(pid_t pid, const char *secret)
 			continue;
 		struct user_regs_struct regs;
 		ptrace(PTRACE_GETREGS, pid, NULL, &regs);
-		if (entry && regs.orig_rax == SYS_openat) {
-			regs.rsi = (unsigned long)secret;	/* same address in the child */
+		if (entry && REG_NR(regs) == SYS_openat) {
+			REG_ARG1(regs) = (unsigned long)secret;	/* same address in the child */
 			esc_show_result("parent: rewrite the child's openat",
 					ptrace(PTRACE_SETREGS, pid, NULL, &regs));
 			ptrace(PTRACE_DETACH, pid, NULL, NULL);
@@ -68,7 +77,7 @@ static void attempt(const char *allowed, const char *secret, const char *expect,
 		esc_die("fork");
 	if (pid == 0)
 		victim(allowed, expect, traceme);
-#if defined(__x86_64__)
+#if defined(REG_NR)
 	int status;
 	if (traceme) {
 		if (waitpid(pid, &status, __WALL) == pid && WIFSTOPPED(status)) {

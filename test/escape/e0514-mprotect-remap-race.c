@@ -22,7 +22,8 @@
  * Usage: e0514-mprotect-remap-race ALLOWED JAIL-FILE
  *        e0514-mprotect-remap-race payload JAIL-FILE TOKEN
  * (payload: the driver's setup, outside the jail: writes JAIL-FILE, a
- * page whose code prints TOKEN and returns; x86_64 code.) */
+ * page whose code prints TOKEN and returns; code of the program's own
+ * ABI, x86_64 or i386.) */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -49,12 +50,16 @@ static void emit(unsigned char **at, const void *bytes, size_t n)
 	*at += n;
 }
 
-/* The payload, x86_64 code: builds the message on the stack from
- * immediates (so that it comes from the code that ran, not from data a
- * remap could change under the call), writes it to fd 1 and returns:
+/* The payload builds the message on the stack from immediates (so that
+ * it comes from the code that ran, not from data a remap could change
+ * under the call), writes it to fd 1 and returns.  x86_64 code:
  *   (mov rax, imm64; push rax) for each 8 bytes, last first;
  *   mov rsi, rsp; mov edx, len; mov edi, 1; mov eax, 1 (write);
- *   syscall; add rsp, size; ret */
+ *   syscall; add rsp, size; ret
+ * i386 code (ebx is the caller's: kept):
+ *   push ebx; (push imm32) for each 4 bytes, last first;
+ *   mov ecx, esp; mov edx, len; mov ebx, 1; mov eax, 4 (write);
+ *   int $0x80; add esp, size; pop ebx; ret */
 static int write_payload(const char *path, const char *token)
 {
 	char msg[MSG_MAX] = { 0 };
@@ -63,8 +68,21 @@ static int write_payload(const char *path, const char *token)
 		fprintf(stderr, "token too long\n");
 		return 2;
 	}
-	int32_t len = n, size = (n + 7) & ~7;
 	unsigned char page[PAGE] = { 0 }, *at = page;
+#if defined(__i386__)
+	int32_t len = n, size = (n + 3) & ~3;
+	emit(&at, "\x53", 1);
+	for (int i = size - 4; i >= 0; i -= 4) {
+		emit(&at, "\x68", 1);
+		emit(&at, msg + i, 4);
+	}
+	emit(&at, "\x89\xe1\xba", 3);
+	emit(&at, &len, 4);			/* little-endian imm32 */
+	emit(&at, "\xbb\x01\0\0\0\xb8\x04\0\0\0\xcd\x80\x81\xc4", 14);
+	emit(&at, &size, 4);
+	emit(&at, "\x5b\xc3", 2);
+#else
+	int32_t len = n, size = (n + 7) & ~7;
 	for (int i = size - 8; i >= 0; i -= 8) {
 		emit(&at, "\x48\xb8", 2);
 		emit(&at, msg + i, 8);
@@ -75,6 +93,7 @@ static int write_payload(const char *path, const char *token)
 	emit(&at, "\xbf\x01\0\0\0\xb8\x01\0\0\0\x0f\x05\x48\x81\xc4", 15);
 	emit(&at, &size, 4);
 	emit(&at, "\xc3", 1);
+#endif
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0 || esc_write_all(fd, page, sizeof page) < 0 || close(fd) < 0)
 		esc_die(path);
@@ -142,8 +161,8 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "payload") == 0)
 		return write_payload(argv[2], argv[3]);
 	esc_need_args(argc, 3, "e0514-mprotect-remap-race ALLOWED JAIL-FILE");
-#ifndef __x86_64__
-	fprintf(stderr, "SKIP: the payload is x86_64 code\n");
+#if !defined(__x86_64__) && !defined(__i386__)
+	fprintf(stderr, "SKIP: the payload is x86_64 or i386 code\n");
 	return ESC_SKIP;
 #endif
 	fd_allowed = open(argv[1], O_RDONLY | O_CLOEXEC);

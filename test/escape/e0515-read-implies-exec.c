@@ -12,7 +12,8 @@
  * Source: janus team review of the exec check of mappings (session 4);
  * personality(2), READ_IMPLIES_EXEC.
  * Usage: e0515-read-implies-exec JAIL-FILE
- * (the payload is written by e0514-mprotect-remap-race's payload mode.) */
+ * (the payload is written by e0514-mprotect-remap-race's payload mode,
+ * built for the same ABI.) */
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -35,8 +36,8 @@ static void on_fault(int sig)
 int main(int argc, char **argv)
 {
 	esc_need_args(argc, 2, "e0515-read-implies-exec JAIL-FILE");
-#ifndef __x86_64__
-	fprintf(stderr, "SKIP: the payload is x86_64 code\n");
+#if !defined(__x86_64__) && !defined(__i386__)
+	fprintf(stderr, "SKIP: the payload is x86_64 or i386 code\n");
 	return ESC_SKIP;
 #endif
 	int fd = open(argv[1], O_RDONLY | O_CLOEXEC);

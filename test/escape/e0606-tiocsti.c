@@ -10,6 +10,7 @@
  * deny all but a few); DESIGN.md ("TIOCSTI keystroke injection").
  * Usage: e0606-tiocsti TEXT */
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -41,8 +42,10 @@ int main(int argc, char **argv)
 		snprintf(label, sizeof label, "TIOCSTI on fd %d", fds[i]);
 		esc_show_result(label, inject(fds[i], TIOCSTI, argv[1]));
 	}
+#if ULONG_MAX > 0xffffffffUL	/* i386 has no high bits to set */
 	if (tty >= 0)
 		esc_show_result("TIOCSTI | 1 << 32 on /dev/tty",
 				inject(tty, (1UL << 32) | TIOCSTI, argv[1]));
+#endif
 	return 0;
 }
