@@ -10,7 +10,8 @@
 # The VM sees the host's root read-only, a fresh /tmp, /var/tmp, /run and
 # /dev, and each DIR read-only at its own path (name here what lives under
 # /tmp, such as the build tree).  The kernel command line turns on the x32
-# ABI.
+# ABI and turns off the 32-bit vDSO: with no AT_SYSINFO, i386 programs make
+# every call with `int $0x80`, the entry the escape suite is about.
 # No KVM is needed: qemu emulates the CPU (about ten times slower).
 #
 # Environment: JANUS_VM_KERNEL (required), JANUS_VM_TIMEOUT (seconds for
@@ -79,7 +80,7 @@ printf '%s\n' "$shares" | sed '/^$/d' >"$io/shares"
 set -- -machine q35 -cpu max -smp "${JANUS_VM_CPUS:-2}" -m "${JANUS_VM_MEM:-1536}" \
 	-nographic -no-reboot -nodefaults -serial "file:$work/console" \
 	-kernel "$kdir/vmlinuz" -initrd "$work/initrd.gz" \
-	-append "console=ttyS0 quiet panic=-1 syscall.x32=y" \
+	-append "console=ttyS0 quiet panic=-1 syscall.x32=y vdso32=0" \
 	-virtfs "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap" \
 	-virtfs "local,path=$io,mount_tag=io,security_model=none"
 i=0
