@@ -86,6 +86,10 @@ fi
 esc_file=${1:?usage: run-escape.sh [--abi i386] TEST.esc | --all [--abi i386] [TEST.esc...]}
 name=${esc_file##*/}
 name=${name%.esc}${abi_opt:+.$abi_opt}
+case $esc_file in
+/*) esc_abs_=$esc_file ;;
+*) esc_abs_=$PWD/$esc_file ;;	# for a re-run from elsewhere (a VM)
+esac
 
 # Attack description first: mountns=yes re-runs the driver in a private
 # mount namespace before anything else.
@@ -110,7 +114,7 @@ fi
 
 . "$SRCDIR/test/lib/init.sh"
 me=$name
-self_args_="${abi_opt:+--abi $abi_opt }$esc_file"	# for need_abi_
+self_args_="${abi_opt:+--abi $abi_opt }$esc_abs_"	# for need_abi_
 : "${ESCAPE_BIN:=${HELPERS%/*}/escape}"
 TOOL=$ESCAPE_BIN/esc-tool
 [ -x "$TOOL" ] || skip_ "escape programs not built (no $TOOL)"

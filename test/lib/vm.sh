@@ -12,7 +12,18 @@
 : "${JANUS_VM_KERNEL:=${HELPERS%/*}/vm/kernel}"
 export JANUS_VM_KERNEL
 
-# The test's command line, for a re-run (init.sh is sourced with it).
+# abspath_ FILE: FILE's absolute name (make check names tests relative to
+# the build directory; the test cds away, and the VM starts in /).
+abspath_() {
+	case $1 in
+	/*) printf '%s\n' "$1" ;;
+	*) printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd)" "$(basename "$1")" ;;
+	esac
+}
+
+# The test and its command line, for a re-run (init.sh is sourced with
+# them, before it changes directory).
+self_=$(abspath_ "${JANUS_TEST_SELF:-$0}")
 self_args_="$*"
 
 # abi_runs_ ABI: true if this kernel runs programs of ABI.
@@ -46,7 +57,7 @@ need_abi_() {
 	[ -z "${JANUS_IN_VM:-}" ] || skip_ "even the VM's kernel runs no $1 programs"
 	nv_why_=$(vm_why_not_)
 	[ -z "$nv_why_" ] || skip_ "this kernel runs no $1 programs, and no VM can: $nv_why_"
-	nv_self_=${JANUS_TEST_SELF:-$0}
+	nv_self_=$self_
 	[ -f "$nv_self_" ] || framework_failure_ "need_abi_: cannot re-run '$nv_self_'"
 	warn_ "this kernel runs no $1 programs: the test runs in a VM ($(cat "$JANUS_VM_KERNEL/VERSION" 2>/dev/null))"
 	# shellcheck disable=SC2086 # the arguments are words (a test's file names)

@@ -21,8 +21,8 @@ clean-vm-kernel:
 .PHONY: vm-kernel vm-run clean-vm-kernel
 
 # The escape suite through the i386 ABI (escape_i386_tests, test/escape),
-# in one VM where this kernel runs no i386 programs; .ci/run runs it after
-# make check.
+# in one VM where this kernel runs no i386 programs (about half an hour
+# there).
 EXTRA_DIST += test/vm/check-abi.sh
 check-i386: $(check_PROGRAMS) $(escape_m32_programs)
 	JANUS='$(abs_top_builddir)/src/janus' HELPERS='$(abs_top_builddir)/test/helpers' \
