@@ -19,6 +19,7 @@ policy_libjanuspolicy_la_SOURCES = \
 	policy/groups.c policy/groups.h \
 	policy/lex.c policy/lex.h \
 	policy/load.c \
+	policy/mutable.c \
 	policy/names.c policy/names.h \
 	policy/names_errno.c \
 	policy/names_fcntl.c \

@@ -194,6 +194,14 @@ int policy_paths(const struct sc_event *ev, struct policy_path out[2]);
  * stat (O_PATH) always. */
 uint32_t policy_fs_held(unsigned open_flags);
 
+/* Whether a member could change what path (absolute, canonical) names:
+ * some fs rule allows creating, removing or renaming at the object or at
+ * a directory on the way to it, or a mount or namespace call is allowed.
+ * Deny rules are not weighed (true may be too cautious, never false too
+ * bold).  A name no member can change cannot be swapped between a check
+ * and the kernel's walk. */
+bool policy_fs_mutable(const struct policy *pol, const char *path);
+
 /* How a target argument names processes. */
 enum policy_target_kind {
 	POLICY_TARGET_PID,	/* >0 a process; 0 the caller's process group;

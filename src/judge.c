@@ -158,11 +158,13 @@ static void name_self(char *path, pid_t tgid)
  * the check is followed either.  exec keeps the program's own spelling
  * (it becomes AT_EXECFN and a script's $0), copied as it was read; the
  * file it runs is checked at the exec event (execcheck.h). */
-static void plan_path(struct copy_plan *plan, struct pinfd_want *w, const struct policy_path *p,
+static void plan_path(struct judge *j, struct copy_plan *plan, const struct policy_path *p,
 		      const char *raw, const char *canonical)
 {
 	const char *s = (p->access & POLICY_FS_EXEC) ? raw : canonical;
-	pinfd_want_path(w, plan_add(plan, p->arg, s, strlen(s) + 1), p, raw, canonical);
+	bool names_fixed = pinfd_only_looks(p) && !policy_fs_mutable(j->policy, canonical);
+	pinfd_want_path(&j->want, plan_add(plan, p->arg, s, strlen(s) + 1), p, raw, canonical,
+			names_fixed);
 }
 
 /* An open of path i that ended on a descriptor the caller holds
@@ -257,7 +259,7 @@ static int resolve_paths(struct judge *j, struct tracee *tr, struct sc_event *ev
 		name_self(j->path[i], cc.tgid);
 		ev->path[i] = j->path[i];
 		if (pp[i].arg >= 0 && !plan_reopen(j, tr, ev, &pp[i], i, &via, plan))
-			plan_path(plan, &j->want, &pp[i], j->raw[i], j->path[i]);
+			plan_path(j, plan, &pp[i], j->raw[i], j->path[i]);
 	}
 	return 0;
 }

@@ -25,14 +25,20 @@ static bool under_proc(const char *path)
 	return strncmp(path, "/proc", 5) == 0 && (path[5] == '/' || path[5] == '\0');
 }
 
+bool pinfd_only_looks(const struct policy_path *p)
+{
+	return !(p->access & ~(uint32_t)(POLICY_FS_STAT | POLICY_FS_READLINK));
+}
+
 void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p,
-		     const char *raw, const char *canonical)
+		     const char *raw, const char *canonical, bool names_fixed)
 {
 	if (item < 0 || w->n == 2 || (p->access & POLICY_FS_EXEC) || under_proc(canonical))
 		return;
-	/* Information only: what a swap would show is the metadata or the
-	 * link text of an object whose content stays closed (doc/races.md). */
-	if (!(p->access & ~(uint32_t)(POLICY_FS_STAT | POLICY_FS_READLINK)))
+	/* A call that only looks is pinned where a member could swap a name
+	 * on its way (doc/races.md: the stat family is the most frequent
+	 * checked call, and mostly looks where nothing can change). */
+	if (pinfd_only_looks(p) && names_fixed)
 		return;
 	bool parent = !p->follow;
 	if (parent && strcmp(canonical, "/") == 0)

@@ -66,11 +66,14 @@ struct pinfd_want {
 	struct reopen_id held_id;
 };
 
+/* Whether the call only looks at path p (stat/readlink access). */
+bool pinfd_only_looks(const struct policy_path *p);
 /* A path argument the judge planned as item (its canonical copy): pinned
- * unless it is only looked at (stat/readlink access), exec'd (exec keeps
- * the program's spelling, execcheck.h), or under /proc. */
+ * unless it is exec'd (exec keeps the program's spelling, execcheck.h),
+ * under /proc, or only looked at where names_fixed: no member can change
+ * a name on the way to it (policy_fs_mutable). */
 void pinfd_want_path(struct pinfd_want *w, int item, const struct policy_path *p,
-		     const char *raw, const char *canonical);
+		     const char *raw, const char *canonical, bool names_fixed);
 /* The AF_UNIX address planned as item: of connect/sendto (len_item -1),
  * or the msg_name of a msghdr planned as len_item (its msg_namelen at
  * byte len_at). */

@@ -39,6 +39,7 @@ escape_m32_programs = \
 	test/escape/m32/e0208-sendmsg-socket-swap \
 	test/escape/m32/e0209-reopen-fd-swap \
 	test/escape/m32/e0210-fd-swap-fchmod \
+	test/escape/m32/e0211-stat-swap \
 	test/escape/m32/e0301-open-paths \
 	test/escape/m32/e0302-openat-dirfd \
 	test/escape/m32/e0303-openat2 \

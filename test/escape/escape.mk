@@ -35,6 +35,7 @@ escape_tests = \
 	test/escape/e0208-sendmsg-socket-swap.esc \
 	test/escape/e0209-reopen-fd-swap.esc \
 	test/escape/e0210-fd-swap-fchmod.esc \
+	test/escape/e0211-stat-swap.esc \
 	test/escape/e0301-open-paths.esc \
 	test/escape/e0302-openat-dirfd.esc \
 	test/escape/e0303-openat2.esc \
@@ -191,6 +192,10 @@ check_PROGRAMS += test/escape/e0210-fd-swap-fchmod
 test_escape_e0210_fd_swap_fchmod_CFLAGS = $(escape_cflags)
 test_escape_e0210_fd_swap_fchmod_LDFLAGS = $(escape_ldflags)
 test_escape_e0210_fd_swap_fchmod_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0211-stat-swap
+test_escape_e0211_stat_swap_CFLAGS = $(escape_cflags)
+test_escape_e0211_stat_swap_LDFLAGS = $(escape_ldflags)
+test_escape_e0211_stat_swap_LDADD = test/escape/libescape.la
 
 check_PROGRAMS += test/escape/e0208-sendmsg-socket-swap
 test_escape_e0208_sendmsg_socket_swap_CFLAGS = $(escape_cflags)

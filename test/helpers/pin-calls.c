@@ -11,6 +11,7 @@
  * the program's memory.
  *
  * Usage: pin-calls fs          calls on files, in a tree it makes in the cwd
+ *        pin-calls look        the calls that only look (stat ...), the same
  *        pin-calls unix        unix socket calls, in the cwd
  *        pin-calls connect PATH   one stream connect, "connect: ok"
  *        pin-calls serve NAME COUNT   binds NAME (cwd-relative), prints
@@ -39,6 +40,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <sys/xattr.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -687,6 +689,156 @@ static int cmd_connect_dup2(void)
 	return 0;
 }
 
+/* Names an inode by the tree cmd_look made: "f", "d" ... or "?". */
+static struct named_ino {
+	const char *name;
+	ino_t ino;
+} inos[8];
+
+static void note_ino(const char *name, int flags)
+{
+	struct stat st;
+	for (unsigned i = 0; i < sizeof inos / sizeof inos[0]; i++)
+		if (!inos[i].name) {
+			int fd = open(name, O_PATH | O_CLOEXEC | flags);
+			if (fd < 0 || fstat(fd, &st) < 0)
+				perror(name), exit(2);
+			close(fd);
+			inos[i] = (struct named_ino){ name, st.st_ino };
+			return;
+		}
+	abort();
+}
+
+static const char *ino_name(ino_t ino)
+{
+	for (unsigned i = 0; i < sizeof inos / sizeof inos[0] && inos[i].name; i++)
+		if (inos[i].ino == ino)
+			return inos[i].name;
+	return "?";
+}
+
+static struct stat st_buf;
+static struct statx stx_buf;
+static char text_buf[64];
+
+/* A stat-like call; on success, what it showed. */
+static void look_stat(const char *label, long nr, long a0, long a1, long a2, long a3)
+{
+	memset(&st_buf, 0, sizeof st_buf);
+	if (call(label, nr, a0, a1, a2, a3, UNUSED(4), UNUSED(5)) == 0)
+		printf("  %s: ino=%s type=%o mode=%o size=%lld\n", label, ino_name(st_buf.st_ino),
+		       (unsigned)(st_buf.st_mode & S_IFMT) >> 12, (unsigned)(st_buf.st_mode & 07777),
+		       (long long)st_buf.st_size);
+}
+
+static void look_statx(const char *label, long dirfd, const char *path, long flags)
+{
+	memset(&stx_buf, 0, sizeof stx_buf);
+	if (call(label, SYS_statx, dirfd, P(path), flags, STATX_BASIC_STATS, (long)&stx_buf,
+		 UNUSED(5)) == 0)
+		printf("  %s: ino=%s type=%o size=%lld\n", label, ino_name((ino_t)stx_buf.stx_ino),
+		       (unsigned)(stx_buf.stx_mode & S_IFMT) >> 12, (long long)stx_buf.stx_size);
+}
+
+/* A call that fills text_buf; on success, what it read. */
+static void look_text(const char *label, long nr, long a0, long a1, long a2, long a3)
+{
+	memset(text_buf, 0, sizeof text_buf);
+	long r = call(label, nr, a0, a1, a2, a3, UNUSED(4), UNUSED(5));
+	if (r >= 0 && r <= (long)sizeof text_buf) {
+		printf("  %s: %ld bytes:", label, r);
+		for (long i = 0; i < r; i++)
+			printf(" %02x", (unsigned char)text_buf[i]);
+		printf("\n");
+	}
+}
+
+/* The calls that only look (stat, access, readlink, getxattr): pinned by
+ * janus where a member could swap a name on their way.  Each prints what
+ * it saw, so that the pinned form is shown to see the same. */
+static int cmd_look(void)
+{
+	make_file("f", "data\n");
+	if (mkdir("d", 0755) < 0 || mkdir("d/sub", 0750) < 0 || symlink("d", "ld") < 0 ||
+	    symlink("f", "s") < 0 || symlink("nowhere", "dangling") < 0 ||
+	    symlink("loop2", "loop1") < 0 || symlink("loop1", "loop2") < 0)
+		return perror("setup"), 2;
+	make_file("d/g", "gee!\n");
+	chmod("d/g", 0604);
+	if (setxattr("f", "user.pin", "v1", 2, 0) < 0)
+		printf("(no user xattrs here: %s)\n", errname(errno));
+	note_ino("f", 0);
+	note_ino("d", 0);
+	note_ino("d/g", 0);
+	note_ino("d/sub", 0);
+	note_ino("s", O_NOFOLLOW);
+	note_ino(".", 0);
+	int dfd = open("d", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return perror("d"), 2;
+	long sb = (long)&st_buf;
+
+#ifdef SYS_stat
+	look_stat("stat", SYS_stat, P("f"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-symlink", SYS_stat, P("s"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-via-link", SYS_stat, P("ld/g"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-slash", SYS_stat, P("f/"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-dir-slash", SYS_stat, P("ld/"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-missing", SYS_stat, P("nope"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-missing-dir", SYS_stat, P("nope/x"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-dangling", SYS_stat, P("dangling"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-loop", SYS_stat, P("loop1"), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-dotdot", SYS_stat, P("d/sub/.."), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-dot", SYS_stat, P("d/sub/."), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-cwd", SYS_stat, P("."), sb, UNUSED(2), UNUSED(3));
+	look_stat("stat-empty", SYS_stat, P(""), sb, UNUSED(2), UNUSED(3));
+	look_stat("lstat", SYS_lstat, P("s"), sb, UNUSED(2), UNUSED(3));
+	look_stat("lstat-slash", SYS_lstat, P("s/"), sb, UNUSED(2), UNUSED(3));
+	look_stat("lstat-dir-slash", SYS_lstat, P("ld/"), sb, UNUSED(2), UNUSED(3));
+	look_stat("lstat-dangling", SYS_lstat, P("dangling"), sb, UNUSED(2), UNUSED(3));
+	look_stat("lstat-dot", SYS_lstat, P("d/."), sb, UNUSED(2), UNUSED(3));
+#endif
+	look_stat("fstatat-dirfd", SYS_newfstatat, dfd, P("g"), sb, 0);
+	look_stat("fstatat-nofollow", SYS_newfstatat, AT_FDCWD, P("s"), sb, AT_SYMLINK_NOFOLLOW);
+	look_stat("fstatat-empty", SYS_newfstatat, dfd, P(""), sb, AT_EMPTY_PATH);
+	look_stat("fstatat-up", SYS_newfstatat, dfd, P("../s"), sb, 0);
+	look_statx("statx", AT_FDCWD, "s", 0);
+	look_statx("statx-nofollow", dfd, "../s", AT_SYMLINK_NOFOLLOW);
+	look_statx("statx-missing", AT_FDCWD, "d/nope", 0);
+#ifdef SYS_access
+	call("access", SYS_access, P("f"), R_OK, UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
+	call("access-slash", SYS_access, P("f/"), F_OK, UNUSED(2), UNUSED(3), UNUSED(4), UNUSED(5));
+	call("access-missing", SYS_access, P("nope"), F_OK, UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
+	call("access-dangling", SYS_access, P("dangling"), F_OK, UNUSED(2), UNUSED(3), UNUSED(4),
+	     UNUSED(5));
+#endif
+	call("faccessat", SYS_faccessat, dfd, P("g"), R_OK | W_OK, UNUSED(3), UNUSED(4), UNUSED(5));
+#ifdef SYS_faccessat2
+	call("faccessat2-nofollow", SYS_faccessat2, AT_FDCWD, P("dangling"), F_OK,
+	     AT_SYMLINK_NOFOLLOW, UNUSED(4), UNUSED(5));
+#endif
+#ifdef SYS_readlink
+	look_text("readlink", SYS_readlink, P("s"), (long)text_buf, sizeof text_buf, UNUSED(3));
+	look_text("readlink-file", SYS_readlink, P("f"), (long)text_buf, sizeof text_buf, UNUSED(3));
+	look_text("readlink-slash", SYS_readlink, P("ld/"), (long)text_buf, sizeof text_buf,
+		  UNUSED(3));
+	look_text("readlink-missing", SYS_readlink, P("nope"), (long)text_buf, sizeof text_buf,
+		  UNUSED(3));
+#endif
+	look_text("readlinkat-dirfd", SYS_readlinkat, dfd, P("../dangling"), (long)text_buf,
+		  sizeof text_buf);
+	look_text("getxattr", SYS_getxattr, P("s"), P("user.pin"), (long)text_buf, sizeof text_buf);
+	look_text("getxattr-missing", SYS_getxattr, P("nope"), P("user.pin"), (long)text_buf,
+		  sizeof text_buf);
+	look_text("lgetxattr-symlink", SYS_lgetxattr, P("s"), P("user.pin"), (long)text_buf,
+		  sizeof text_buf);
+	look_text("listxattr", SYS_listxattr, P("f"), (long)text_buf, sizeof text_buf, UNUSED(3));
+	close(dfd);
+	return 0;
+}
+
 static int cmd_exec_show(char **argv)
 {
 	const char *fn = (const char *)getauxval(AT_EXECFN);
@@ -699,6 +851,8 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc == 2 && strcmp(argv[1], "fs") == 0)
 		return cmd_fs();
+	if (argc == 2 && strcmp(argv[1], "look") == 0)
+		return cmd_look();
 	if (argc == 2 && strcmp(argv[1], "unix") == 0)
 		return cmd_unix();
 	if (argc == 3 && strcmp(argv[1], "connect") == 0)
@@ -719,7 +873,7 @@ int main(int argc, char **argv)
 		return cmd_restart_stolen();
 	if (argc >= 2 && strcmp(argv[1], "exec-show") == 0)
 		return cmd_exec_show(argv);
-	fprintf(stderr, "usage: pin-calls fs|unix|connect PATH|serve NAME COUNT|bind-name PATH|"
+	fprintf(stderr, "usage: pin-calls fs|look|unix|connect PATH|serve NAME COUNT|bind-name PATH|"
 			"dup2-race NAME FD|sig-race|restart|restart-stolen|connect-dup2|exec-show\n");
 	return 2;
 }

@@ -125,7 +125,8 @@ endif
 
 # Pinned path calls and exec checks (src/pinfd.c, src/execcheck.c).
 integ_tests += test/integ/t1901-pin-fs.sh test/integ/t1902-pin-unix.sh test/integ/t1903-pin-exec.sh test/integ/t1904-pin-guard.sh \
-	test/integ/t1905-reopen-held.sh
+	test/integ/t1905-reopen-held.sh \
+	test/integ/t1906-pin-look.sh
 check_PROGRAMS += test/helpers/pin-calls
 test_helpers_pin_calls_CFLAGS = $(integ_cflags) -pthread
 test_helpers_pin_calls_LDFLAGS = $(integ_ldflags) -pthread

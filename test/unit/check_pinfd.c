@@ -107,7 +107,8 @@ static const struct want_case want_cases[] = {
 	  { 0 }, { "" } },
 	{ SC_linkat, { ATCWD, PTR, ATCWD, PTR + 8, AT_SYMLINK_FOLLOW }, { "a", "b" },
 	  { "/t/a", "/t/b" }, { PINFD_OBJECT, PINFD_PARENT }, { 0 }, { "", "" } },
-	/* Not pinned: only looked at, exec'd, or under /proc. */
+	/* Not pinned: only looked at (where no name can change), exec'd,
+	 * or under /proc. */
 	{ SC_newfstatat, { ATCWD, PTR, PTR + 8, 0 }, { "f" }, { "/t/f" }, { 0 }, { 0 }, { "" } },
 	{ SC_readlinkat, { ATCWD, PTR, PTR + 8, 64 }, { "l" }, { "/t/l" }, { 0 }, { 0 }, { "" } },
 	{ SC_faccessat, { ATCWD, PTR, R_OK }, { "f" }, { "/t/f" }, { 0 }, { 0 }, { "" } },
@@ -136,7 +137,7 @@ START_TEST(test_want_path)
 	struct pinfd_want w;
 	memset(&w, 0, sizeof w);
 	for (int i = 0; i < n; i++)
-		pinfd_want_path(&w, i, &pp[i], c->raw[i], c->canon[i]);
+		pinfd_want_path(&w, i, &pp[i], c->raw[i], c->canon[i], true);
 	unsigned k = 0;
 	for (int i = 0; i < n; i++) {
 		if (!c->kind[i])
@@ -162,22 +163,28 @@ START_TEST(test_want_limits)
 {
 	struct pinfd_want w;
 	memset(&w, 0, sizeof w);
-	pinfd_want_path(&w, -1, &writes, "x", "/t/x");		/* the plan was full */
+	pinfd_want_path(&w, -1, &writes, "x", "/t/x", false);		/* the plan was full */
 	ck_assert_uint_eq(w.n, 0);
-	/* Metadata only is not pinned, more than that is. */
+	/* Metadata only is not pinned where no name on the way can change;
+	 * where one can, it is; more than metadata always is. */
 	struct policy_path p = writes;
 	p.access = POLICY_FS_STAT | POLICY_FS_READLINK;
-	pinfd_want_path(&w, 0, &p, "x", "/t/x");
+	ck_assert(pinfd_only_looks(&p));
+	pinfd_want_path(&w, 0, &p, "x", "/t/x", true);
 	ck_assert_uint_eq(w.n, 0);
+	pinfd_want_path(&w, 0, &p, "x", "/t/x", false);
+	ck_assert_uint_eq(w.n, 1);
+	w.n = 0;
 	p.access = POLICY_FS_STAT | POLICY_FS_WRITE;
-	pinfd_want_path(&w, 0, &p, "x", "/t/x");
+	ck_assert(!pinfd_only_looks(&p));
+	pinfd_want_path(&w, 0, &p, "x", "/t/x", true);
 	ck_assert_uint_eq(w.n, 1);
 	p.access = POLICY_FS_EXEC | POLICY_FS_READ;
-	pinfd_want_path(&w, 1, &p, "x", "/t/x");
+	pinfd_want_path(&w, 1, &p, "x", "/t/x", false);
 	ck_assert_uint_eq(w.n, 1);
 	/* Two at most: a third is not written past the array. */
-	pinfd_want_path(&w, 1, &writes, "y", "/t/y");
-	pinfd_want_path(&w, 2, &writes, "z", "/t/z");
+	pinfd_want_path(&w, 1, &writes, "y", "/t/y", false);
+	pinfd_want_path(&w, 2, &writes, "z", "/t/z", false);
 	ck_assert_uint_eq(w.n, 2);
 	ck_assert_str_eq(w.it[1].path, "/t/y");
 	pinfd_want_socket(&w, 3, "/t/sock", -1, 0);

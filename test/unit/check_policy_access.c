@@ -365,6 +365,41 @@ START_TEST(test_subcall_id)
 }
 END_TEST
 
+/* policy_fs_mutable: a name is changeable where a rule allows creating,
+ * removing or renaming at it or at a directory on the way to it. */
+START_TEST(test_mutable)
+{
+	struct policy *p = load_ok("allow fs ro /usr/** /etc/**\n"
+				   "allow fs rw $CWD/**\n"
+				   "allow fs symlink /srv/drop/*\n"
+				   "deny fs all $CWD/locked/**\n");
+
+	ck_assert(!policy_fs_mutable(p, "/usr/include/stdio.h"));
+	ck_assert(!policy_fs_mutable(p, "/etc"));
+	ck_assert(!policy_fs_mutable(p, "/"));
+	ck_assert(!policy_fs_mutable(p, "/home/u"));	/* $CWD's parent */
+	ck_assert(policy_fs_mutable(p, "/home/u/work/a"));
+	ck_assert(policy_fs_mutable(p, "/home/u/work/a/b/c"));
+	/* Deny rules are not weighed: too cautious, never too bold. */
+	ck_assert(policy_fs_mutable(p, "/home/u/work/locked/x"));
+	/* A symlink may be put at /srv/drop/x: whatever lies below it. */
+	ck_assert(policy_fs_mutable(p, "/srv/drop/x"));
+	ck_assert(policy_fs_mutable(p, "/srv/drop/x/y"));
+	ck_assert(!policy_fs_mutable(p, "/srv/drop"));
+	ck_assert(policy_fs_mutable(p, "relative"));
+	policy_free(p);
+
+	/* A new mount namespace could put anything anywhere; mount itself is
+	 * refused whatever a policy says. */
+	p = load_ok("allow fs ro /usr/**\nallow syscall mount\n");
+	ck_assert(!policy_fs_mutable(p, "/usr/include/stdio.h"));
+	policy_free(p);
+	p = load_ok("allow fs ro /usr/**\nallow syscall unshare\n");
+	ck_assert(policy_fs_mutable(p, "/usr/include/stdio.h"));
+	policy_free(p);
+}
+END_TEST
+
 TCase *tcase_policy_access(void)
 {
 	TCase *tc = tcase_create("access");
@@ -374,5 +409,6 @@ TCase *tcase_policy_access(void)
 	tcase_add_loop_test(tc, test_targets, 0, (int)(sizeof targets / sizeof targets[0]));
 	tcase_add_test(tc, test_targets_consistent);
 	tcase_add_test(tc, test_subcall_id);
+	tcase_add_test(tc, test_mutable);
 	return tc;
 }
