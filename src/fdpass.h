@@ -31,10 +31,10 @@
  * the invoker's, like inherited descriptors).
  *
  * Without SO_PASSRIGHTS (kernels before 6.16, or a socket janus could not
- * seal), the fallback refuses (EPERM) recvmsg and recvmmsg with a control
- * buffer on unix sockets.  That check reads msg_controllen from the
- * program's memory, so a racing thread can still get a descriptor in;
- * janus warns once that it runs so.
+ * seal), the fallback runs recvmsg on unix sockets as calls that take no
+ * control data, and refuses (EPERM) recvmsg with a control buffer and
+ * recvmmsg there (fdpass_recv.h: tr->recv_check asks the supervisor to
+ * guard the descriptor and call fdpass_recv_plan).
  *
  * The calls janus must see for this are fdpass_watched(): a prefilter
  * must trace them. */
@@ -44,6 +44,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "copy_plan.h"
 #include "policy.h"
 #include "tracee.h"
 
@@ -58,6 +59,7 @@ struct fdpass {
 	bool active;		/* the policy refuses SCM_RIGHTS */
 	bool seal;		/* seal sockets; false: the recvmsg fallback */
 	bool warned;		/* the fallback's warning was given */
+	bool told_refusal;	/* a fallback refusal was reported */
 };
 
 /* Decides from the policy and the kernel how descriptors are kept out. */
@@ -79,6 +81,11 @@ void fdpass_judge(struct fdpass *fp, struct tracee *tr, const struct sc_event *e
  * sealed again, so the kernel acts on a sealed socket.  0 or -errno (the
  * call's result). */
 int fdpass_seal_again(struct tracee *tr);
+/* tr->recv_check: the recvmsg or recvmmsg it judged (without
+ * SO_PASSRIGHTS), its descriptor tr->recv_fd now guarded for the call
+ * (pinfd_guard_fd): fdpass_recv_plan on the call as fdpass_judge saw it.
+ * 0 or -errno (the call's result; -EPERM: refused). */
+int fdpass_recv_guarded(struct tracee *tr, const struct sc_event *ev, struct copy_plan *plan);
 /* Exit stop of tr, result rval: seals the sockets the call made. */
 void fdpass_exit(struct fdpass *fp, struct tracee *tr, int64_t rval);
 
@@ -87,8 +94,10 @@ void fdpass_exit(struct fdpass *fp, struct tracee *tr, int64_t rval);
  * -EBADF (not open) or -errno. */
 int fdpass_seal(pid_t tid, int fd);
 /* The socket domain (AF_*) of descriptor fd of tid; -ENOTSOCK for other
- * files, or -errno. */
+ * files, or -errno.  fdpass_socket_kind also gives its type (SOCK_*) in
+ * *type unless type is NULL. */
 int fdpass_domain(pid_t tid, int fd);
+int fdpass_socket_kind(pid_t tid, int fd, int *type);
 /* The kernel has SO_PASSRIGHTS and thread pidfds (what sealing needs). */
 bool fdpass_kernel_seals(void);
 

@@ -35,7 +35,7 @@ src_libjanussup_la_SOURCES += src/mapped.c src/mapped.h src/mmfreeze.c src/mmfre
 # The seccomp prefilter (libseccomp builds it).
 src_libjanussup_la_SOURCES += src/prefilter.c src/prefilter.h
 # Side doors: descriptors passed in, the process limit.
-src_libjanussup_la_SOURCES += src/fdpass.c src/fdpass.h src/proclimit.c src/proclimit.h
+src_libjanussup_la_SOURCES += src/fdpass.c src/fdpass.h src/fdpass_recv.c src/fdpass_recv.h src/proclimit.c src/proclimit.h
 src_libjanussup_la_CPPFLAGS += $(SECCOMP_CFLAGS)
 src_janus_SOURCES = src/janus.c
 src_janus_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/policy

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "execcheck.h"
+#include "fdpass_recv.h"
 #include "jobctl.h"
 #include "log.h"
 #include "mem.h"
@@ -351,11 +352,26 @@ static void enforce(struct supervisor *sup, struct tracee *tr, struct stop_info 
 			if (r == 0)
 				r = fdpass_seal_again(tr);
 		}
+		if (r == 0 && tr->recv_check) {
+			r = pinfd_guard_fd(&sup->pins, &sup->tracees, tr, tr->recv_fd);
+			if (r == 0)
+				r = fdpass_recv_guarded(tr, &ev, &plan);
+			if (r == -EPERM) {
+				/* Said once; --debug tells each. */
+				debug_msg("pid %d: recvmsg refused (fdpass fallback)", (int)tr->tid);
+				refuse_now(sup, tr, si, EPERM, sup->fdpass.told_refusal ? NULL :
+					   "a receive on a unix socket that could take descriptors "
+					   "(control data, recvmmsg, or a datagram over several buffers; "
+					   "no SO_PASSRIGHTS before Linux 6.16): refused, here and from now on");
+				sup->fdpass.told_refusal = true;
+				return;
+			}
+		}
 		if (r < 0 && r != -ESRCH) {
 			refuse_now(sup, tr, si, -r, NULL);
 			return;
 		}
-		r = r == 0 && plan.n ? apply_plan(sup, tr, si, &plan) : r;
+		r = r == 0 && (plan.n || plan.call_as != SC_COUNT) ? apply_plan(sup, tr, si, &plan) : r;
 		if (r < 0 && r != -ESRCH)
 			refuse_now(sup, tr, si, -r, "cannot pin its arguments");
 		return;
@@ -439,6 +455,13 @@ static void on_syscall_exit(struct supervisor *sup, struct tracee *tr, const str
 			si->rval = rv;
 		}
 		tr->mmsg_vec = 0;
+		if (r == 0 && tr->recv_mode) {
+			int64_t rv = fdpass_recv_result(tr, si->rval);
+			if (rv != si->rval)
+				r = sysedit_result(tr->tid, tr->arch, sup->edit_mode, rv);
+			si->rval = rv;
+		}
+		tr->recv_mode = 0;
 		if (r == 0 && ran_own)
 			r = pin_keep_restart(tr->tid, tr->arch, tr->saved_nr, tr->saved_args[0], si->rval);
 		if (r < 0 && r != -ESRCH) {

@@ -44,6 +44,12 @@ struct tracee {
 	uint64_t fdpass_arg;	/* FDPASS_EXIT_PAIR: socketpair's int[2] */
 	bool seal_again;	/* fdpass_seal_again: seal_fd, once guarded */
 	int seal_fd;
+	bool recv_check;	/* fdpass_recv_guarded: recv_fd guarded first */
+	int recv_fd;
+	bool recv_trunc;	/* fdpass_recv.h RECV_AS_RECVFROM_DGRAM */
+	bool recv_cloexec;	/* the recvmsg asked MSG_CMSG_CLOEXEC */
+	uint8_t recv_mode;	/* fdpass_recv.h RECV_AS_*: exit stop owes it */
+	uint64_t recv_hdr, recv_len;
 	/* pinfd.h: descriptors janus opened in this task for the call in
 	 * progress, and the signals and stops held back meanwhile. */
 	int pin_fd[2];

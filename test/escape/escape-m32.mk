@@ -78,6 +78,7 @@ escape_m32_programs = \
 	test/escape/m32/e0609-raw-socket \
 	test/escape/m32/e0610-packet-socket \
 	test/escape/m32/e0611-bind-low-port \
+	test/escape/m32/e0612-scm-rights-race \
 	test/escape/m32/e0701-scratch-area \
 	test/escape/m32/e0901-fork-storm \
 	test/escape/m32/e0902-huge-args \

@@ -75,6 +75,7 @@ escape_tests = \
 	test/escape/e0609-raw-socket.esc \
 	test/escape/e0610-packet-socket.esc \
 	test/escape/e0611-bind-low-port.esc \
+	test/escape/e0612-scm-rights-race.esc \
 	test/escape/e0701-scratch-mprotect.esc \
 	test/escape/e0702-scratch-munmap.esc \
 	test/escape/e0703-scratch-mremap.esc \
@@ -359,6 +360,10 @@ check_PROGRAMS += test/escape/e0611-bind-low-port
 test_escape_e0611_bind_low_port_CFLAGS = $(escape_cflags)
 test_escape_e0611_bind_low_port_LDFLAGS = $(escape_ldflags)
 test_escape_e0611_bind_low_port_LDADD = test/escape/libescape.la
+check_PROGRAMS += test/escape/e0612-scm-rights-race
+test_escape_e0612_scm_rights_race_CFLAGS = $(escape_cflags)
+test_escape_e0612_scm_rights_race_LDFLAGS = $(escape_ldflags)
+test_escape_e0612_scm_rights_race_LDADD = test/escape/libescape.la
 check_PROGRAMS += test/escape/e0701-scratch-area
 test_escape_e0701_scratch_area_CFLAGS = $(escape_cflags)
 test_escape_e0701_scratch_area_LDFLAGS = $(escape_ldflags)

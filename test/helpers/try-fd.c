@@ -64,6 +64,10 @@ static int op_ioctl(char **av)
 		return do_ioctl(fd, TIOCGPGRP, &pg);
 	if (strcmp(name, "TIOCGWINSZ") == 0)
 		return do_ioctl(fd, TIOCGWINSZ, &ws);
+	if (strcmp(name, "FIOCLEX") == 0)
+		return do_ioctl(fd, FIOCLEX, NULL);
+	if (strcmp(name, "FIONCLEX") == 0)
+		return do_ioctl(fd, FIONCLEX, NULL);
 	if (strcmp(name, "TCGETS") == 0)
 		return do_ioctl(fd, TCGETS, &tio);
 	if (strcmp(name, "TCSETS") == 0) {
@@ -153,7 +157,7 @@ static int op_fcntl_sigio(char **av)
 }
 
 const struct try_op try_fd_ops[] = {
-	{ "ioctl", 1, 3, op_ioctl, "NAME [FD [TEXT]] (FIONREAD FIONBIO TIOCGPGRP TIOCGWINSZ TCGETS TCSETS TIOCSPGRP TIOCSTI TIOCLINUX FIOSETOWN)" },
+	{ "ioctl", 1, 3, op_ioctl, "NAME [FD [TEXT]] (FIONREAD FIONBIO TIOCGPGRP TIOCGWINSZ FIOCLEX FIONCLEX TCGETS TCSETS TIOCSPGRP TIOCSTI TIOCLINUX FIOSETOWN)" },
 	{ "fcntl", 1, 2, op_fcntl, "CMD [FD] (default FD: a pipe)" },
 	{ "fcntl-sigio", 1, 2, op_fcntl_sigio, "PID [setown|setown_ex]" },
 	{ NULL, 0, 0, NULL, NULL },

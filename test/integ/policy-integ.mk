@@ -35,6 +35,7 @@ policy_integ_tests = \
 	test/integ/t1701-arg-width.sh
 policy_integ_tests += test/integ/t1109-net-pinned.sh
 policy_integ_tests += test/integ/t1110-net-recv-fds.sh test/integ/t1801-process-limit.sh
+policy_integ_tests += test/integ/t1111-net-recv-fallback.sh
 TESTS += $(policy_integ_tests)
 
 policy_integ_policies = \
@@ -57,7 +58,7 @@ policy_integ_policies = \
 	test/policies/proc-debug.policy \
 	test/policies/wide.policy
 EXTRA_DIST += $(policy_integ_tests) $(policy_integ_policies) test/lib/policy.sh \
-	test/helpers/listener.py test/helpers/pty-run.py
+	test/helpers/listener.py test/helpers/pty-run.py test/helpers/recv-fallback.py
 
 # try OP ARG...: one operation, then "ok" or "errno=NAME".
 try_sources = test/helpers/try.c test/helpers/try.h test/helpers/try-fs.c \

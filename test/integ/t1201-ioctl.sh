@@ -1,7 +1,7 @@
 #!/bin/sh
 # Proves: the default policy's ioctl allowlist, on a real terminal (a
 # pty whose state is read from outside after the command): FIONREAD,
-# FIONBIO, TIOCGPGRP, TIOCGWINSZ, TCGETS are allowed; TCSETS (it would
+# FIONBIO, TIOCGPGRP, TIOCGWINSZ, FIOCLEX, FIONCLEX, TCGETS are allowed; TCSETS (it would
 # turn ECHO off) and TIOCSPGRP are refused with EPERM and the terminal
 # keeps ECHO; TIOCSTI is refused and nothing reaches the terminal's input
 # queue; TIOCLINUX is refused.  A policy that opts in
@@ -31,7 +31,7 @@ state_() { grep -qx "$2" "$1.pty" || fail_ "$1: terminal state $(tr '\n' ' ' <"$
 pty_ probe "$TRY" ioctl TCGETS
 expect_ probe ok
 
-for r in FIONREAD FIONBIO TIOCGPGRP TIOCGWINSZ TCGETS; do
+for r in FIONREAD FIONBIO TIOCGPGRP TIOCGWINSZ FIOCLEX FIONCLEX TCGETS; do
 	jpty_ d.$r d.policy ioctl $r
 	expect_ d.$r ok
 done

@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "fdpass.h"
+#include "fdpass_recv.h"
 #include "proclimit.h"
 #include "unit_run.h"
 
@@ -233,34 +235,107 @@ static struct msghdr hdr(void *control, size_t len)
 	return m;
 }
 
-START_TEST(test_fallback_recvmsg)
+/* Judges ev in the fallback, its descriptor taken as guarded:
+ * fdpass_recv_guarded's answer, the plan in *plan. */
+static int fallback(struct tracee *tr, struct sc_event ev, struct copy_plan *plan)
 {
 	struct fdpass fp = { .active = true, .seal = false };
+	struct verdict v = judge(&fp, tr, ev);
+
+	ck_assert_int_eq(v.action, VERDICT_ALLOW);
+	ck_assert(tr->recv_check);
+	ck_assert_int_eq(tr->recv_fd, (int)ev.args[0]);
+	memset(plan, 0, sizeof *plan);
+	plan->call_as = SC_COUNT;
+	return fdpass_recv_guarded(tr, &ev, plan);
+}
+
+START_TEST(test_fallback_recvmsg)
+{
 	struct tracee tr = self();
+	tr.arch = arch_native();
+	struct copy_plan plan;
 	char control[64];
-	int sv[2];
+	int sv[2], st[2];
 	int udp = socket(AF_INET, SOCK_DGRAM, 0);
 
 	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), 0);
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, st), 0);
 	struct msghdr with = hdr(control, sizeof control), without = hdr(NULL, 0);
 	uint64_t w = (uint64_t)(uintptr_t)&with, wo = (uint64_t)(uintptr_t)&without;
-
 	uint64_t u = (uint64_t)sv[0];
 
-	assert_refused(judge(&fp, &tr, event("recvmsg", u, w, 0, 0)), EPERM, "fdpass");
-	ck_assert_int_eq(judge(&fp, &tr, event("recvmsg", u, wo, 0, 0)).action, VERDICT_ALLOW);
-	ck_assert_int_eq(judge(&fp, &tr, event("recvmsg", (uint64_t)udp, w, 0, 0)).action, VERDICT_ALLOW);
-	assert_refused(judge(&fp, &tr, event("recvmsg", u, 8, 0, 0)), EFAULT, "kernel");
-
-	/* recvmmsg: any of its messages. */
-	struct mmsghdr v[3] = { { without, 0 }, { without, 0 }, { with, 0 } };
+	/* A unix socket: control data refused, none run as recvfrom of the
+	 * one buffer (MSG_TRUNC added on a datagram socket). */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, w, 0, 0), &plan), -EPERM);
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, wo, MSG_DONTWAIT, 0), &plan), 0);
+	ck_assert_int_eq(plan.call_as, SC_recvfrom);
+	ck_assert_uint_eq(plan.set_mask, 0x3f);
+	ck_assert_uint_eq(plan.set[0], u);
+	ck_assert_uint_eq(plan.set[1], (uint64_t)(uintptr_t)without.msg_iov[0].iov_base);
+	ck_assert_uint_eq(plan.set[2], 1);
+	ck_assert_uint_eq(plan.set[3], MSG_DONTWAIT | MSG_TRUNC);
+	ck_assert_uint_eq(plan.set[4], 0);	/* no name asked */
+	ck_assert_uint_eq(plan.set[5], 0);
+	ck_assert_int_eq(tr.recv_mode, RECV_AS_RECVFROM_DGRAM);
+	/* Unreadable msghdr: the kernel's EFAULT. */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, 8, 0, 0), &plan), -EFAULT);
+	/* Another domain: as it is, control data and all. */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", (uint64_t)udp, w, 0, 0), &plan), 0);
+	ck_assert_int_eq(plan.call_as, SC_COUNT);
+	ck_assert_int_eq(tr.recv_mode, RECV_AS_IS);
+	/* recvmmsg: refused on a unix socket, as it is on another. */
+	struct mmsghdr v[2] = { { without, 0 }, { without, 0 } };
 	uint64_t vec = (uint64_t)(uintptr_t)v;
-	assert_refused(judge(&fp, &tr, event("recvmmsg", u, vec, 3, 0)), EPERM, "fdpass");
-	ck_assert_int_eq(judge(&fp, &tr, event("recvmmsg", u, vec, 2, 0)).action, VERDICT_ALLOW);
+	ck_assert_int_eq(fallback(&tr, event("recvmmsg", u, vec, 2, 0), &plan), -EPERM);
+	ck_assert_int_eq(fallback(&tr, event("recvmmsg", (uint64_t)udp, vec, 2, 0), &plan), 0);
+	ck_assert_int_eq(plan.call_as, SC_COUNT);
+
+	/* Several buffers: readv on a stream; refused for a datagram. */
+	char b1[2], b2[8];
+	struct iovec two[2] = { { b1, sizeof b1 }, { b2, sizeof b2 } };
+	struct msghdr m2 = { .msg_iov = two, .msg_iovlen = 2 };
+	uint64_t a2 = (uint64_t)(uintptr_t)&m2;
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", (uint64_t)st[0], a2, MSG_CMSG_CLOEXEC, 0),
+				  &plan), 0);
+	ck_assert_int_eq(plan.call_as, SC_readv);
+	ck_assert_uint_eq(plan.set[1], (uint64_t)(uintptr_t)two);
+	ck_assert_uint_eq(plan.set[2], 2);
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, a2, 0, 0), &plan), -EPERM);
+	/* With a name asked, a stream fills the first buffer with room. */
+	struct sockaddr_un name;
+	two[0].iov_len = 0;
+	m2.msg_name = &name;
+	m2.msg_namelen = sizeof name;
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", (uint64_t)st[0], a2, 0, 0), &plan), 0);
+	ck_assert_int_eq(plan.call_as, SC_recvfrom);
+	ck_assert_uint_eq(plan.set[1], (uint64_t)(uintptr_t)b2);
+	ck_assert_uint_eq(plan.set[2], sizeof b2);
+	ck_assert_uint_eq(plan.set[3], 0);	/* a stream: no MSG_TRUNC */
+	ck_assert_uint_eq(plan.set[4], (uint64_t)(uintptr_t)&name);
+	ck_assert_uint_eq(plan.set[5], (uint64_t)(uintptr_t)&m2.msg_namelen);
+
+	/* The exit stop of a truncated datagram: recvmsg's result and
+	 * msg_flags, msg_controllen 0. */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, wo, MSG_CMSG_CLOEXEC, 0), &plan), 0);
+	without.msg_controllen = 77;
+	without.msg_flags = -1;
+	ck_assert_int_eq(fdpass_recv_result(&tr, 10), 1);
+	ck_assert_int_eq(without.msg_flags, MSG_TRUNC | MSG_CMSG_CLOEXEC);
+	ck_assert_uint_eq(without.msg_controllen, 0);
+	ck_assert_int_eq(tr.recv_mode, RECV_AS_IS);
+	/* MSG_TRUNC asked: the real length. */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, wo, MSG_TRUNC, 0), &plan), 0);
+	ck_assert_int_eq(fdpass_recv_result(&tr, 10), 10);
+	ck_assert_int_eq(without.msg_flags, MSG_TRUNC);
+	/* Errors pass as they are. */
+	ck_assert_int_eq(fallback(&tr, event("recvmsg", u, wo, 0, 0), &plan), 0);
+	ck_assert_int_eq(fdpass_recv_result(&tr, -EAGAIN), -EAGAIN);
 
 	/* With sealing, recvmsg is not looked at. */
 	struct fdpass sealing = { .active = true, .seal = true };
 	ck_assert_int_eq(judge(&sealing, &tr, event("recvmsg", u, w, 0, 0)).action, VERDICT_ALLOW);
+	ck_assert(!tr.recv_check);
 }
 END_TEST
 
