@@ -15,7 +15,6 @@
  * pinned directories, which these calls get where a member could swap a
  * name on their way (doc/races.md, section 2).
  * Usage: e0211-stat-swap SECRET */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
