@@ -153,6 +153,13 @@ xattr_of_() {
 try: print(os.getxattr(sys.argv[1], "user.janus").decode())
 except OSError: print("-")' "$1"
 }
+# A file system without user xattrs (tmpfs before Linux 6.6) has nothing
+# to show: the checks are left out, and said so.
+run_native_ xattr.probe "$TRY" setxattr "$T/nat/h" user.janus v
+if [ "$(cat xattr.probe.out)" = errno=EOPNOTSUPP ]; then
+	warn_ "no user xattrs on the file system of $T: the xattr checks are left out"
+	exit 0
+fi
 native_ xattr ok setxattr "$T/nat/h" user.janus v
 ok_ xattr $P setxattr "$T/xattr/f" user.janus v
 same_ "allowed setxattr" "$(xattr_of_ xattr/f)" v
